@@ -1,0 +1,131 @@
+import CalapiPluginAPI
+import PluginSDK
+
+/// Handlers of the Users plugin. Each returns CALAPI_OK once it answered (a body or an error), and
+/// CALAPI_FAIL only when the database failed in a way the host should report (503 or 500).
+enum UsersHandlers {
+    /// `GET /users`: a non-admin sees only their own row; admins see everyone, paginated.
+    static func list(_ request: Request) -> Int32 {
+        let page = request.pagination()
+        let only: Param = request.isAdmin ? .null : .int(request.userId)
+        guard let rows = try? request.run(UsersStatements.list, only, request.query["email"].json, page.limit, page.offset) else {
+            return CALAPI_FAIL
+        }
+        let json = request.json
+        json.beginObject()
+        json.key("users")
+        json.raw(rows.text(0, 1))
+        json.key("total")
+        json.int(rows.int(0, 0) ?? 0)
+        json.endObject()
+        return CALAPI_OK
+    }
+
+    /// `POST /users` is for system admins only, checked before the body (as Cal.com does).
+    static func authorizeCreate(_ request: Request) -> Int32 {
+        if !request.isAdmin { request.error(401, "You are not authorized") }
+        return CALAPI_OK
+    }
+
+    static func create(_ request: Request) -> Int32 {
+        let body = request.body
+        if let answered = rejectTakenUsername(request, body["username"], excluding: nil) { return answered }
+        do {
+            let rows = try request.run(UsersStatements.insert, body.json)
+            request.json.envelope("user", rows.text(0, 0))
+            return CALAPI_OK
+        } catch let failure as DatabaseFailure {
+            return answer(request, failure)
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// `GET /users/{userId}`: the caller itself, or anyone for an admin.
+    static func get(_ request: Request) -> Int32 {
+        guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
+        guard request.requireSelfOrAdmin(id) else { return CALAPI_OK }
+        guard let rows = try? request.run(UsersStatements.find, .int(id)) else { return CALAPI_FAIL }
+        guard rows.count == 1 else { return request.error(404, "User not found") }
+        request.json.envelope("user", rows.text(0, 0))
+        return CALAPI_OK
+    }
+
+    /// The `{userId}` checks PATCH makes before reading the body: a number, and self or admin.
+    static func authorizeTarget(_ request: Request) -> Int32 {
+        guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
+        _ = request.requireSelfOrAdmin(id)
+        return CALAPI_OK
+    }
+
+    /// `PATCH /users/{userId}`: role and a truthy hideBranding are dropped for non-admins.
+    static func update(_ request: Request) -> Int32 {
+        guard let id = JavaScript.parseInt(request.pathParameter("userId")) else { return CALAPI_FAIL }
+        let body = request.body
+        if let answered = rejectTakenUsername(request, body["username"], excluding: id) { return answered }
+        if let schedule = body["defaultScheduleId"].int {
+            guard let owned = try? request.run(UsersStatements.scheduleOwned, .int(schedule), .int(id)) else { return CALAPI_FAIL }
+            if owned.count == 0 { return request.error(400, "Bad request: Invalid default schedule id") }
+        }
+        do {
+            let rows = try request.run(UsersStatements.update, .int(id), body.json, .bool(request.isAdmin))
+            guard rows.count == 1 else { return request.error(404, "User not found") }
+            request.json.envelope("user", rows.text(0, 0))
+            return CALAPI_OK
+        } catch let failure as DatabaseFailure {
+            return answer(request, failure)
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// `DELETE /users/{userId}`.
+    static func delete(_ request: Request) -> Int32 {
+        guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
+        guard request.requireSelfOrAdmin(id) else { return CALAPI_OK }
+        do {
+            let rows = try request.run(UsersStatements.delete, .int(id))
+            guard rows.affected == 1 else { return request.error(404, "User not found") }
+            return message(request, "User with id: \(id) deleted successfully")
+        } catch DatabaseFailure.foreignKeyViolation {
+            return request.error(409, "User with id: \(id) cannot be deleted: other records still reference it")
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// `GET /me`: the API key's own user.
+    static func me(_ request: Request) -> Int32 {
+        guard let rows = try? request.run(UsersStatements.find, .int(request.userId)) else { return CALAPI_FAIL }
+        guard rows.count == 1 else { return request.error(404, "User not found") }
+        request.json.envelope("user", rows.text(0, 0))
+        return CALAPI_OK
+    }
+
+    /// Cal.com's username check, reported like its zod issue. Returns CALAPI_OK when it answered.
+    private static func rejectTakenUsername(_ request: Request, _ username: JSONNode, excluding id: Int64?) -> Int32? {
+        guard let name = username.string, !name.isEmpty else { return nil }
+        guard let taken = try? request.run(UsersStatements.usernameTaken, .text(name), id.map { .int($0) } ?? .null) else {
+            return CALAPI_FAIL
+        }
+        return taken.count > 0 ? request.error(400, "custom in 'username': already_in_use_error") : nil
+    }
+
+    /// Client-caused write failures as 400s with a clear message; anything else is the host's to report.
+    private static func answer(_ request: Request, _ failure: DatabaseFailure) -> Int32 {
+        switch failure {
+        case .uniqueViolation: return request.error(400, "A user with this email already exists")
+        case .invalidInput: return request.error(400, "custom in 'createdDate': Invalid ISO Date")
+        default: return CALAPI_FAIL
+        }
+    }
+
+    private static func message(_ request: Request, _ text: String) -> Int32 {
+        let json = request.json
+        json.beginObject()
+        json.key("message")
+        json.string(text)
+        json.endObject()
+        return CALAPI_OK
+    }
+}

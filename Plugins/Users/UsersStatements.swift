@@ -1,0 +1,100 @@
+import PluginSDK
+
+/// Every statement of the plugin. Users come back as JSON built by PostgreSQL, in the field
+/// order and formats of Cal.com's `schemaUserReadPublic` (`avatar` is read from `avatarUrl`).
+enum UsersStatements {
+    static var find = Statement.unset
+    static var list = Statement.unset
+    static var usernameTaken = Statement.unset
+    static var scheduleOwned = Statement.unset
+    static var insert = Statement.unset
+    static var update = Statement.unset
+    static var delete = Statement.unset
+
+    /// The public user object of the row aliased `u`.
+    static let userJSON = """
+        json_build_object('id', u.id, 'username', u.username, 'name', u.name, 'email', u.email,
+          'emailVerified', \(SQLFragments.isoTimestamp(#"u."emailVerified""#)), 'bio', u.bio, 'avatar', u."avatarUrl",
+          'timeZone', u."timeZone", 'weekStart', u."weekStart", 'endTime', u."endTime", 'bufferTime', u."bufferTime",
+          'appTheme', u."appTheme", 'theme', u.theme, 'defaultScheduleId', u."defaultScheduleId", 'locale', u.locale,
+          'timeFormat', u."timeFormat", 'hideBranding', u."hideBranding", 'brandColor', u."brandColor",
+          'darkBrandColor', u."darkBrandColor", 'allowDynamicBooking', u."allowDynamicBooking",
+          'createdDate', \(SQLFragments.isoTimestamp("u.created")), 'verified', u.verified, 'invitedTo', u."invitedTo",
+          'role', u.role)
+        """
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        find = registrar.statement("find", "SELECT \(userJSON) FROM users u WHERE u.id = $1::int")
+
+        // $1 restricts to one user (non-admins), $2 is one email or a JSON array of emails.
+        list = registrar.statement("list", """
+            WITH filtered AS (
+              SELECT u.id FROM users u
+              WHERE ($1::int IS NULL OR u.id = $1::int)
+                AND ($2::jsonb IS NULL OR lower(u.email) IN (
+                  SELECT lower(e) FROM jsonb_array_elements_text(
+                    CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb ELSE jsonb_build_array($2::jsonb) END) e))
+            )
+            SELECT (SELECT count(*) FROM filtered),
+                   COALESCE((SELECT json_agg(\(userJSON) ORDER BY u.id)
+                             FROM (SELECT id FROM filtered ORDER BY id LIMIT $3::bigint OFFSET $4::bigint) page
+                             JOIN users u ON u.id = page.id), '[]'::json)
+            """)
+
+        // Cal.com's availability rule: no user outside an organization has the slugified name.
+        usernameTaken = registrar.statement("username_taken", """
+            SELECT 1 FROM users
+            WHERE username = trim(both '-' from regexp_replace(lower(trim($1)), '[^a-z0-9]+', '-', 'g'))
+              AND "organizationId" IS NULL AND ($2::int IS NULL OR id <> $2::int)
+            LIMIT 1
+            """)
+
+        scheduleOwned = registrar.statement("schedule_owned",
+            #"SELECT 1 FROM "Schedule" WHERE id = $1::int AND "userId" = $2::int"#)
+
+        insert = registrar.statement("insert", writes: true, """
+            INSERT INTO users AS u (email, username, name, bio, "timeZone", "weekStart", theme, "appTheme", "timeFormat",
+              "defaultScheduleId", locale, "hideBranding", "brandColor", "darkBrandColor", "allowDynamicBooking", role,
+              created, "avatarUrl", "creationSource")
+            SELECT lower(b->>'email'), lower(b->>'username'), b->>'name', b->>'bio',
+              COALESCE(b->>'timeZone', 'Europe/London'), COALESCE(b->>'weekStart', 'Sunday'), b->>'theme', b->>'appTheme',
+              CASE WHEN b ? 'timeFormat' THEN (b->>'timeFormat')::int ELSE 12 END,
+              (b->>'defaultScheduleId')::int, b->>'locale', COALESCE((b->>'hideBranding')::boolean, false),
+              b->>'brandColor', b->>'darkBrandColor',
+              CASE WHEN b ? 'allowDynamicBooking' THEN (b->>'allowDynamicBooking')::boolean ELSE true END,
+              COALESCE(b->>'role', 'USER')::"UserPermissionRole",
+              COALESCE((b->>'createdDate')::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'),
+              b->>'avatar', 'api_v1'
+            FROM (SELECT $1::jsonb AS b) AS input
+            RETURNING \(userJSON)
+            """)
+
+        // $1 id, $2 body, $3 whether role and a truthy hideBranding may be applied (admins only).
+        update = registrar.statement("update", writes: true, """
+            UPDATE users AS u SET
+              email = CASE WHEN b ? 'email' THEN lower(b->>'email') ELSE u.email END,
+              username = CASE WHEN b ? 'username' THEN lower(b->>'username') ELSE u.username END,
+              name = CASE WHEN b ? 'name' THEN b->>'name' ELSE u.name END,
+              bio = CASE WHEN b ? 'bio' THEN b->>'bio' ELSE u.bio END,
+              "timeZone" = COALESCE(b->>'timeZone', u."timeZone"),
+              "weekStart" = COALESCE(b->>'weekStart', u."weekStart"),
+              theme = CASE WHEN b ? 'theme' THEN b->>'theme' ELSE u.theme END,
+              "appTheme" = CASE WHEN b ? 'appTheme' THEN b->>'appTheme' ELSE u."appTheme" END,
+              "timeFormat" = CASE WHEN b ? 'timeFormat' THEN (b->>'timeFormat')::int ELSE u."timeFormat" END,
+              "defaultScheduleId" = CASE WHEN b ? 'defaultScheduleId' THEN (b->>'defaultScheduleId')::int ELSE u."defaultScheduleId" END,
+              locale = CASE WHEN b ? 'locale' THEN b->>'locale' ELSE u.locale END,
+              "hideBranding" = CASE WHEN b ? 'hideBranding' AND ($3::boolean OR NOT (b->>'hideBranding')::boolean)
+                               THEN (b->>'hideBranding')::boolean ELSE u."hideBranding" END,
+              "brandColor" = COALESCE(b->>'brandColor', u."brandColor"),
+              "darkBrandColor" = COALESCE(b->>'darkBrandColor', u."darkBrandColor"),
+              "allowDynamicBooking" = CASE WHEN b ? 'allowDynamicBooking' THEN (b->>'allowDynamicBooking')::boolean ELSE u."allowDynamicBooking" END,
+              role = CASE WHEN b ? 'role' AND $3::boolean THEN (b->>'role')::"UserPermissionRole" ELSE u.role END,
+              "avatarUrl" = COALESCE(b->>'avatar', u."avatarUrl")
+            FROM (SELECT $2::jsonb AS b) AS input
+            WHERE u.id = $1::int
+            RETURNING \(userJSON)
+            """)
+
+        delete = registrar.statement("delete", writes: true, "DELETE FROM users WHERE id = $1::int")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where the database is: the configured URL, or calapi's private PostgreSQL under the data folder,
+/// started on demand. Stops the private server at the end only if this process started it.
+final class DatabaseTarget {
+    let url: String
+    /// The private cluster, when no URL was configured.
+    let embedded: EmbeddedPostgres?
+    private let startedHere: Bool
+
+    init(config: Config) throws {
+        if let url = config.databaseURL, !url.isEmpty {
+            self.url = url
+            embedded = nil
+            startedHere = false
+            return
+        }
+        let cluster = EmbeddedPostgres(dataDirectory: config.dataDirectory, port: 0)
+        let pidFile = (config.dataDirectory as NSString).appendingPathComponent("pgdata/postmaster.pid")
+        let wasRunning = FileManager.default.fileExists(atPath: pidFile)
+        try cluster.start()
+        embedded = cluster
+        url = cluster.url
+        startedHere = !wasRunning
+    }
+
+    /// True when calapi runs its own private PostgreSQL (the demo mode).
+    var isEmbedded: Bool { embedded != nil }
+
+    /// Stops the private server if this process started it.
+    func release() {
+        if startedHere { embedded?.stop() }
+    }
+
+    /// A fresh connection for start-up work (migrations, demo data, keys).
+    func connect() throws -> PGConnection {
+        let connection = PGConnection(url: url)
+        try connection.connect()
+        return connection
+    }
+}

@@ -1,0 +1,29 @@
+import CalapiPluginAPI
+
+/// `calapi plugins`: what the configured plugin folder holds and how each family fares.
+enum PluginsCommand {
+    static func run(_ options: Options) throws -> Int32 {
+        try options.allow(["config"])
+        let config = try CLI.loadConfig(options)
+        let directory = ServedAPI.pluginDirectory(config)
+        print("plugin folder: \(directory) (host plugin ABI \(CALAPI_ABI_MAJOR).\(CALAPI_ABI_MINOR))")
+        let loader = PluginLoader(directory: directory, catalog: StatementCatalog())
+        var loaded: [LoadedPlugin] = []
+        var failures = 0
+        for family in config.pluginNames {
+            do {
+                let plugin = try loader.load(family: family, alreadyLoaded: loaded)
+                loaded.append(plugin)
+                print("  \(PluginLoader.fileName(for: family)): \(plugin.name) \(plugin.version) (\(plugin.builtBy)), loads")
+                for (resource, ceiling) in plugin.ceilings.sorted(by: { $0.key < $1.key }) {
+                    let enabled = config.resources[resource]?.methods ?? []
+                    print("    \(resource): ceiling \(ceiling.names.joined(separator: ",")); enabled \(enabled.isEmpty ? "none" : enabled.joined(separator: ","))")
+                }
+            } catch {
+                failures += 1
+                print("  \(PluginLoader.fileName(for: family)): refused: \(error)")
+            }
+        }
+        return failures == 0 ? 0 : 1
+    }
+}

@@ -1,0 +1,39 @@
+/// calapi's settings: the built-in defaults, overridden by config.yaml, overridden in turn by the
+/// environment for deployment settings. Plain values; `ConfigLoader` fills and checks them.
+struct Config {
+    /// Served when config.yaml has no `resources` section.
+    static let defaultResources: [String: ResourceConfig] = [
+        "users": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "me": ResourceConfig(methods: ["GET"], line: 0),
+    ]
+
+    var host = "127.0.0.1"
+    var port: UInt16 = 3002
+    /// Nil: start calapi's private PostgreSQL under `dataDirectory`.
+    var databaseURL: String?
+    /// Absolute.
+    var dataDirectory: String
+    /// Handler threads, each with one database connection.
+    var poolSize = 4
+    /// Absolute; nil means the folder of the calapi executable.
+    var pluginDirectory: String?
+    /// Plugin families to load, `lib<Name>.so` each.
+    var pluginNames = ["Users"]
+    /// Resource name (as in the URL) → methods served. A resource not here is not served.
+    var resources = Config.defaultResources
+    var maxBodyBytes = 1_048_576
+    var maxHeaderBytes = 16_384
+    var headerTimeoutSeconds = 10.0
+    var idleTimeoutSeconds = 75.0
+    var ioThreads = 1
+    var apiKeyPrefix = "cal_"
+    /// How long a verified API key is remembered; 0 turns the cache off.
+    var keyCacheSeconds = 0.0
+    /// The config file read, for messages; nil when there was none.
+    var sourcePath: String?
+
+    /// The defaults, with the data folder resolved against `baseDirectory`.
+    init(baseDirectory: String) {
+        dataDirectory = ConfigPath.resolve(".calapi", against: baseDirectory)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// A private PostgreSQL cluster that calapi runs itself: for `calapi serve` without `DATABASE_URL`
+/// (under `.calapi/` by default) and for the test harness (a temporary folder, a free port).
+///
+/// Layout under `dataDirectory`: the cluster in `pgdata/`, the server log in `postgres.log`, the Unix
+/// socket in `run/`, the chosen port in `port` and the superuser's password in `password` (mode 0600).
+/// The server listens on 127.0.0.1 only and asks for that password (SCRAM); the superuser and the
+/// database are both named `calapi`.
+///
+/// PostgreSQL refuses to run as root: when calapi runs as root, the server's programs run as Debian's
+/// `postgres` account, which then owns the data folder. Child processes are started at start-up and
+/// shutdown only.
+final class EmbeddedPostgres {
+    /// A start-up failure, as a one-line message that points at the log file where useful.
+    struct Failure: Error, CustomStringConvertible {
+        /// The operator-facing message.
+        let message: String
+        var description: String { message }
+    }
+
+    /// The role and the database calapi connects to.
+    static let roleAndDatabase = "calapi"
+
+    /// Absolute path of the folder that holds everything of this cluster.
+    let dataDirectory: String
+    /// Trades crash safety of the machine for speed (`fsync` and `full_page_writes` off): tests only.
+    let forTests: Bool
+    /// The port asked for at init; 0 = a free one, remembered in `<dataDirectory>/port`.
+    let requestedPort: UInt16
+    /// The port the server listens on: known after `start()`.
+    private(set) var port: UInt16
+    /// The superuser's password: known after `start()`.
+    private var password = ""
+    /// The programs found by the first `start()`, reused by `stop()` and `kill()`.
+    private var programs: Programs?
+
+    /// - Parameters:
+    ///   - dataDirectory: the folder for the cluster, its log and its socket (created if missing).
+    ///   - port: the TCP port on 127.0.0.1; 0 picks a free one and remembers it for the next start.
+    ///   - forTests: turns durability off for speed; never for data that matters.
+    init(dataDirectory: String, port: UInt16 = 0, forTests: Bool = false) {
+        self.dataDirectory = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
+        self.requestedPort = port
+        self.port = port
+        self.forTests = forTests
+    }
+
+    /// The cluster's folder (PostgreSQL's data directory).
+    var clusterDirectory: String { dataDirectory + "/pgdata" }
+    /// The server's log; start-up errors point here.
+    var logFile: String { dataDirectory + "/postgres.log" }
+    /// The folder of the server's Unix socket.
+    var socketDirectory: String { dataDirectory + "/run" }
+
+    /// A libpq connection URI for the `calapi` database, valid after `start()`.
+    var url: String { url(database: Self.roleAndDatabase) }
+
+    /// A libpq connection URI for one database of the cluster, valid after `start()`.
+    func url(database: String) -> String {
+        "postgresql://\(Self.roleAndDatabase):\(password)@127.0.0.1:\(port)/\(database)"
+    }
+
+    /// Creates the cluster if needed, starts it unless it is already running (then reuses it), and
+    /// creates the `calapi` database if it is missing.
+    func start() throws {
+        let programs = try self.programs ?? Programs.locate()
+        self.programs = programs
+        try prepareFolders(for: programs)
+        if let runningPort = try runningPort(using: programs) {
+            password = try readPassword()
+            port = runningPort
+        } else {
+            if !isInitialised {
+                try initialise(using: programs)
+            }
+            password = try readPassword()
+            port = try choosePort()
+            try writeSettings(for: programs)
+            try launch(using: programs)
+        }
+        try createDatabaseIfMissing()
+    }
+
+    /// Stops the server, letting it finish cleanly (`pg_ctl stop -m fast`). Safe to call when stopped.
+    func stop() {
+        shutdown(mode: "fast")
+    }
+
+    /// Stops the server at once (`pg_ctl stop -m immediate`) and keeps the data; the next `start()`
+    /// recovers. Lets tests simulate "database down".
+    func kill() {
+        shutdown(mode: "immediate")
+    }
+
+    private func shutdown(mode: String) {
+        guard isInitialised, let programs = try? programs ?? Programs.locate() else { return }
+        _ = try? programs.run("pg_ctl", ["stop", "-D", clusterDirectory, "-m", mode, "-w", "-s"])
+    }
+
+    /// Whether `initdb` has completed in `clusterDirectory`.
+    var isInitialised: Bool {
+        FileManager.default.fileExists(atPath: clusterDirectory + "/PG_VERSION")
+    }
+
+    /// The port of the server running on this cluster, nil when none is.
+    private func runningPort(using programs: Programs) throws -> UInt16? {
+        guard isInitialised, try programs.run("pg_ctl", ["status", "-D", clusterDirectory]).status == 0 else {
+            return nil
+        }
+        // postmaster.pid: pid, data directory, start time, port, …
+        let lines = (try? String(contentsOfFile: clusterDirectory + "/postmaster.pid", encoding: .utf8))?
+            .split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        guard lines.count > 3, let port = UInt16(lines[3].trimmingCharacters(in: .whitespaces)) else {
+            throw Failure(message: "PostgreSQL is running on \(clusterDirectory) but its postmaster.pid names no port")
+        }
+        return port
+    }
+
+    /// `pg_ctl start -w`, turning a failure into one line taken from the log.
+    private func launch(using programs: Programs) throws {
+        let result = try programs.run("pg_ctl", ["start", "-w", "-t", "120", "-s", "-D", clusterDirectory, "-l", logFile])
+        guard result.status == 0 else {
+            let reason = lastLogError() ?? firstLine(of: result.output) ?? "pg_ctl exited with status \(result.status)"
+            throw Failure(message: "PostgreSQL did not start (\(reason)); see \(logFile)")
+        }
+    }
+
+    /// The last FATAL/PANIC/ERROR line of the log, if any.
+    private func lastLogError() -> String? {
+        guard let log = try? String(contentsOfFile: logFile, encoding: .utf8) else { return nil }
+        return log.split(separator: "\n").last { line in
+            line.contains("FATAL:") || line.contains("PANIC:") || line.contains("ERROR:")
+        }.map { String($0) }
+    }
+
+    /// The first non-empty line of a program's output, trimmed.
+    func firstLine(of text: String) -> String? {
+        text.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

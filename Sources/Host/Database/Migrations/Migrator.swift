@@ -1,0 +1,102 @@
+/// `calapi migrate`: brings the schema that the connection selects to what calapi serves, following
+/// schema.md §6 and §7.
+///
+/// - empty schema → every step of `MigrationStep.all` (Cal.com's tables in the S2 shape): `.created`;
+/// - created by calapi → only its own later steps: `.upToDate` or `.upgraded`;
+/// - Cal.com's database → attach mode: checks only, plus calapi's bookkeeping table: `.attached`;
+/// - anything else holding some of Cal.com's tables → refused.
+///
+/// Everything runs under a session advisory lock, so concurrent calapi processes take turns.
+enum Migrator {
+    /// calapi's bookkeeping table (lower case, so it cannot collide with Cal.com's names).
+    static let bookkeepingTable = "calapi_schema_migrations"
+
+    /// The session advisory lock key: "calapi" in ASCII.
+    static let advisoryLockKey: Int64 = 0x63_61_6C_61_70_69
+
+    static let createBookkeepingTable = """
+        CREATE TABLE IF NOT EXISTS \(bookkeepingTable) (
+            version integer PRIMARY KEY,
+            description text NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now()
+        )
+        """
+
+    /// Migrates with every step calapi knows. Throws `MigrationError` with the operator-facing text.
+    static func migrate(using run: SQLRunner) throws -> MigrationReport {
+        try migrate(using: run, steps: MigrationStep.all)
+    }
+
+    /// Migrates with the given steps (oldest first, versions consecutive from 1).
+    static func migrate(using run: SQLRunner, steps: [MigrationStep]) throws -> MigrationReport {
+        _ = try run("SET TimeZone = 'UTC'")
+        _ = try run("SELECT pg_advisory_lock(\(advisoryLockKey))")
+        defer { _ = try? run("SELECT pg_advisory_unlock(\(advisoryLockKey))") }
+
+        let survey = try SchemaSurvey.take(using: run)
+        let latest = steps.last?.version ?? 0
+        switch survey.kind {
+        case .empty:
+            try apply(steps, using: run)
+            return MigrationReport(mode: .created)
+        case .calapiOwned(let version) where version > latest:
+            throw MigrationError("""
+                this database was migrated by a newer calapi (schema version \(version); \
+                this calapi knows up to \(latest)); upgrade calapi
+                """)
+        case .calapiOwned(let version) where version == latest:
+            return MigrationReport(mode: .upToDate)
+        case .calapiOwned(let version):
+            try apply(steps.filter { $0.version > version }, using: run)
+            return MigrationReport(mode: .upgraded(from: version, to: latest))
+        case .calcom:
+            return try attach(survey, using: run)
+        case .unknown(let found):
+            throw MigrationError("""
+                refusing to migrate: the database is neither empty, nor created by calapi, nor Cal.com's \
+                (no "_prisma_migrations", not both users and "EventType"), yet it holds some of Cal.com's \
+                tables: \(found.joined(separator: ", ")); point calapi at an empty or a Cal.com database
+                """)
+        }
+    }
+
+    /// Applies each step in its own transaction, together with its bookkeeping row.
+    private static func apply(_ steps: [MigrationStep], using run: SQLRunner) throws {
+        for step in steps {
+            _ = try run("BEGIN")
+            do {
+                _ = try run(createBookkeepingTable)
+                _ = try run(step.sql)
+                _ = try run("""
+                    INSERT INTO \(bookkeepingTable) (version, description) \
+                    VALUES (\(step.version), \(literal(step.description)))
+                    """)
+                _ = try run("COMMIT")
+            } catch {
+                _ = try? run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Attach mode: read-only checks, then only calapi's own bookkeeping table.
+    private static func attach(_ survey: SchemaSurvey, using run: SQLRunner) throws -> MigrationReport {
+        let prismaMigration = survey.tables.contains("_prisma_migrations")
+            ? try CalcomSchemaCheck.newestPrismaMigration(using: run) : nil
+        try CalcomSchemaCheck.requireSupportedShape(survey, using: run)
+        try CalcomSchemaCheck.requireAllTables(survey)
+        let blocked = try CalcomSchemaCheck.blockedInserts(using: run)
+        _ = try run(createBookkeepingTable)
+        let warnings = blocked.keys.sorted().map { table in
+            let columns = blocked[table]!.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "\"\(table)\" has NOT NULL columns without a default that calapi does not know (\(columns)): "
+                + "calapi cannot create rows in it"
+        }
+        return MigrationReport(mode: .attached(prismaMigration: prismaMigration), warnings: warnings, blockedInserts: blocked)
+    }
+
+    /// `value` as an SQL string literal.
+    static func literal(_ value: String) -> String {
+        "'" + value.replacing("'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,70 @@
+/// Assembles the OpenAPI 3.0 document served at `/docs` from the routes actually mounted: each
+/// operation is the plugin's fragment plus parameters taken from the path template and query
+/// schema and a request body taken from the body schema, so the docs and the checks agree.
+enum OpenAPIBuilder {
+    static func document(routes: [Route], components: [ComponentSchema], serverURL: String) -> JSONValue {
+        var paths = JSONObject(members: [])
+        var tags: [String] = []
+        for route in routes.sorted(by: { ($0.template.description, $0.method.rawValue) < ($1.template.description, $1.method.rawValue) }) {
+            var item: JSONObject
+            if case .object(let existing)? = paths[route.template.description] { item = existing } else { item = JSONObject(members: []) }
+            item[route.method.names[0].lowercased()] = .object(operation(for: route))
+            paths[route.template.description] = .object(item)
+            if !tags.contains(route.resource) { tags.append(route.resource) }
+        }
+        var schemas = JSONObject(members: [])
+        for component in components { schemas[component.name] = component.schema }
+        var securitySchemes = JSONObject(members: [])
+        securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey")])
+        var componentsObject = JSONObject(members: [])
+        componentsObject["securitySchemes"] = .object(securitySchemes)
+        componentsObject["schemas"] = .object(schemas)
+
+        var document = JSONObject(members: [])
+        document["openapi"] = .string("3.0.3")
+        document["info"] = object(["title": .string("calapi: Cal.com API v1"), "version": .string("1.0.0"),
+                                   "description": .string("Cal.com's public REST API v1, served by calapi.")])
+        document["servers"] = .array([object(["url": .string(serverURL)])])
+        document["security"] = .array([object(["ApiKeyAuth": .array([])])])
+        document["tags"] = .array(tags.map { object(["name": .string($0)]) })
+        document["paths"] = .object(paths)
+        document["components"] = .object(componentsObject)
+        return .object(document)
+    }
+
+    private static func operation(for route: Route) -> JSONObject {
+        var operation = route.operation
+        var parameters: [JSONValue] = []
+        var properties = JSONObject(members: [])
+        var required: [String] = []
+        if case .object(let schema)? = route.querySchemaDocument {
+            if case .object(let props)? = schema["properties"] { properties = props }
+            if case .array(let names)? = schema["required"] {
+                required = names.compactMap { if case .string(let name) = $0 { return name } else { return nil } }
+            }
+        }
+        let pathNames = route.template.parameterNames
+        for name in pathNames {
+            parameters.append(object(["name": .string(name), "in": .string("path"), "required": .bool(true),
+                                      "schema": properties[name] ?? object(["type": .string("string")])]))
+        }
+        for (name, schema) in properties.members where !pathNames.contains(name) {
+            parameters.append(object(["name": .string(name), "in": .string("query"),
+                                      "required": .bool(required.contains(name)), "schema": schema]))
+        }
+        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+        if let body = route.bodySchemaDocument {
+            operation["requestBody"] = object(["required": .bool(true),
+                                               "content": object(["application/json": object(["schema": body])])])
+        }
+        if operation["tags"] == nil { operation["tags"] = .array([.string(route.resource)]) }
+        if operation["responses"] == nil {
+            operation["responses"] = object(["200": object(["description": .string("OK")])])
+        }
+        return operation
+    }
+
+    private static func object(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        .object(JSONObject(members: members.map { (key: $0.key, value: $0.value) }))
+    }
+}

@@ -1,0 +1,68 @@
+import CalapiPluginAPI
+
+/// The host side of `db_exec`: turns C parameters into text parameters, runs the plugin's own
+/// registered statement on the worker's connection, and classifies failures for the plugin.
+enum DatabaseCalls {
+    static func execute(_ context: RequestContext, statement id: Int, params: UnsafeBufferPointer<calapi_value>,
+                        out: UnsafeMutablePointer<OpaquePointer?>) -> Int32 {
+        guard let statement = context.statements[id], statement.owner == context.route.pluginName else {
+            Log.error("plugin \"\(context.route.pluginName)\" ran statement \(id), which is not its own")
+            context.lastDatabaseError = DatabaseError(kind: .other, sqlState: "", message: "unknown statement", constraint: nil)
+            return CALAPI_DB_ERROR
+        }
+        let values = params.map { parameter(for: $0) }
+        do {
+            let rows = try context.connection.execute(statementID: statement.id, sql: statement.sql, params: values)
+            context.rows.append(rows)
+            out.pointee = OpaquePointer(Unmanaged.passUnretained(rows).toOpaque())
+            return CALAPI_DB_OK
+        } catch let error as DatabaseError {
+            context.lastDatabaseError = error
+            if error.kind == .other || error.kind == .unavailable {
+                Log.error("statement \"\(statement.name)\" of plugin \"\(statement.owner)\" failed: \(error.message)")
+            }
+            return code(for: error.kind)
+        } catch {
+            context.lastDatabaseError = DatabaseError(kind: .other, sqlState: "", message: "\(error)", constraint: nil)
+            return CALAPI_DB_ERROR
+        }
+    }
+
+    static func code(for kind: DatabaseError.Kind) -> Int32 {
+        switch kind {
+        case .unavailable: return CALAPI_DB_UNAVAILABLE
+        case .uniqueViolation: return CALAPI_DB_UNIQUE
+        case .foreignKeyViolation: return CALAPI_DB_FOREIGN_KEY
+        case .notNullViolation: return CALAPI_DB_NOT_NULL
+        case .checkViolation: return CALAPI_DB_CHECK
+        case .invalidInput: return CALAPI_DB_INVALID_INPUT
+        case .other: return CALAPI_DB_ERROR
+        }
+    }
+
+    private static func parameter(for value: calapi_value) -> PGParam {
+        switch value.type {
+        case CALAPI_PARAM_TEXT: return .bytes(Array(value.s.bytes))
+        case CALAPI_PARAM_INT: return .text(String(value.i))
+        case CALAPI_PARAM_BOOL: return .text(value.i != 0 ? "true" : "false")
+        case CALAPI_PARAM_DOUBLE: return .text(value.d.isFinite ? "\(value.d)" : "NaN")
+        case CALAPI_PARAM_JSON:
+            guard let node = value.node else { return .null }
+            var writer = JSONWriter(bytes: [])
+            JSONTape.write(UnsafePointer<JSONTape.Node>(node), into: &writer)
+            return .bytes(writer.bytes)
+        case CALAPI_PARAM_NODE:
+            guard let node = value.node else { return .null }
+            let pointer = UnsafePointer<JSONTape.Node>(node)
+            switch pointer.pointee.type {
+            case CALAPI_JSON_NULL: return .null
+            case CALAPI_JSON_STRING: return .bytes(Array(pointer.pointee.string.bytes))
+            default:
+                var writer = JSONWriter(bytes: [])
+                JSONTape.write(pointer, into: &writer)
+                return .bytes(writer.bytes)
+            }
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Glibc
+
+/// The API this process serves: the plugins that loaded, the routes the config enables on them
+/// (config ∩ each resource's ceiling), the route trie and the statement catalog. Built once at
+/// start-up; read-only while serving.
+struct ServedAPI {
+    let plugins: [LoadedPlugin]
+    /// Plugins that were refused; logged, and fatal only when the config needs one of their resources.
+    let refusals: [PluginLoadError]
+    let routes: [Route]
+    let trie: RouteTrie
+    let catalog: StatementCatalog
+    let authStatementID: Int
+
+    /// Why the API cannot be assembled from this config: a config error (exit 2) or a clash.
+    struct AssemblyError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Loads the configured plugins and mounts the enabled routes.
+    static func assemble(config: Config) throws -> ServedAPI {
+        let catalog = StatementCatalog()
+        let authStatementID = catalog.add(owner: "calapi", name: "authenticate", sql: APIKeyAuthenticator.sql, writes: false)
+        let loader = PluginLoader(directory: pluginDirectory(config), catalog: catalog)
+        var plugins: [LoadedPlugin] = []
+        var refusals: [PluginLoadError] = []
+        for family in config.pluginNames {
+            do { plugins.append(try loader.load(family: family, alreadyLoaded: plugins)) } catch let error as PluginLoadError {
+                refusals.append(error)
+            }
+        }
+
+        var owners: [String: LoadedPlugin] = [:]
+        for plugin in plugins {
+            for resource in plugin.ceilings.keys {
+                if let other = owners[resource] {
+                    throw AssemblyError(description: "plugins \"\(other.name)\" (\(other.file)) and \"\(plugin.name)\" (\(plugin.file)) both declare resource \"\(resource)\"")
+                }
+                owners[resource] = plugin
+            }
+        }
+
+        let file = config.sourcePath ?? "config"
+        var enabled: [String: MethodSet] = [:]
+        for (resource, entry) in config.resources.sorted(by: { $0.value.line < $1.value.line }) {
+            guard let plugin = owners[resource] else {
+                let why = refusals.isEmpty ? "" : " (refused plugins: \(refusals.map(\.file).joined(separator: ", ")))"
+                throw ConfigError(file: file, line: entry.line, key: "resources.\(resource)",
+                                  message: "no loaded plugin serves this resource\(why)")
+            }
+            let ceiling = plugin.ceilings[resource] ?? []
+            var methods: MethodSet = []
+            for name in entry.methods {
+                guard let method = MethodSet(name: name) else {
+                    throw ConfigError(file: file, line: entry.line, key: "resources.\(resource)", message: "unknown method \"\(name)\"")
+                }
+                guard ceiling.contains(method) else {
+                    let allowed = ceiling == .get ? "declares it read-only" : "allows only \(ceiling.names.joined(separator: ", "))"
+                    throw ConfigError(file: file, line: entry.line, key: "resources.\(resource)",
+                                      message: "enables \(name) on \"\(resource)\", but plugin \"\(plugin.name)\" \(allowed)")
+                }
+                methods.insert(method)
+            }
+            enabled[resource] = methods
+        }
+
+        let trie = RouteTrie()
+        var routes: [Route] = []
+        for plugin in plugins {
+            for route in plugin.routes where enabled[route.resource]?.contains(route.method) == true {
+                if let clash = trie.insert(route) {
+                    throw AssemblyError(description: "plugins \"\(clash.pluginName)\" and \"\(route.pluginName)\" both serve \(route.method.names[0]) \(route.template)")
+                }
+                routes.append(route)
+            }
+        }
+        return ServedAPI(plugins: plugins, refusals: refusals, routes: routes, trie: trie, catalog: catalog,
+                         authStatementID: authStatementID)
+    }
+
+    /// The configured plugin folder, or the folder of the running executable.
+    static func pluginDirectory(_ config: Config) -> String {
+        if let directory = config.pluginDirectory, !directory.isEmpty { return directory }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+        guard length > 0 else { return "." }
+        let path = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    }
+
+    /// The OpenAPI document for the mounted routes.
+    func openAPIDocument(serverURL: String) -> JSONValue {
+        OpenAPIBuilder.document(routes: routes, components: plugins.flatMap(\.componentSchemas), serverURL: serverURL)
+    }
+}

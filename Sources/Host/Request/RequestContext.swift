@@ -1,0 +1,60 @@
+import CalapiPluginAPI
+
+/// Everything one plugin handler call can reach through its `calapi_req *`: the request's parts
+/// (already routed, authenticated and validated), the worker's database connection, and the
+/// response being built. Created and used by one worker thread; dies after the response is sent.
+final class RequestContext {
+    let arena = RequestArena()
+    let route: Route
+    let method: MethodSet
+    let principal: Principal
+    let headers: HTTPHeaders
+    let connection: PGConnection
+    let statements: StatementCatalog
+
+    /// Path parameter names (from the template) and their decoded values, copied into the arena.
+    private(set) var pathParameters: [(name: String, value: calapi_str)] = []
+    /// Roots of the validated query object and body, laid out for C.
+    var queryRoot: UnsafeMutablePointer<JSONTape.Node>?
+    var bodyRoot: UnsafeMutablePointer<JSONTape.Node>?
+
+    /// Result sets handed to the plugin; kept alive until the request ends.
+    var rows: [PGRows] = []
+    /// The last database failure, for db_error_constraint and for the host's own answer.
+    var lastDatabaseError: DatabaseError?
+
+    var status: UInt32 = 200
+    var responseHeaders: [(name: String, value: String)] = []
+    var body = ResponseBody()
+
+    init(route: Route, method: MethodSet, principal: Principal, headers: HTTPHeaders, pathValues: [String],
+         connection: PGConnection, statements: StatementCatalog) {
+        self.route = route
+        self.method = method
+        self.principal = principal
+        self.headers = headers
+        self.connection = connection
+        self.statements = statements
+        pathParameters = zip(route.template.parameterNames, pathValues).map { ($0, arena.string($1)) }
+    }
+
+    /// The opaque handle given to the plugin. Valid while this object lives (the worker holds it).
+    var handle: OpaquePointer { OpaquePointer(Unmanaged.passUnretained(self).toOpaque()) }
+
+    /// The context behind a handle the host gave out.
+    static func from(_ handle: OpaquePointer) -> RequestContext {
+        Unmanaged<RequestContext>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+    }
+
+    /// Replaces the body with Cal.com's error shape `{"message": …}`.
+    func fail(status: UInt32, message: String) {
+        self.status = status
+        body.reset()
+        body.beginObject()
+        var key = "message"
+        key.withUTF8 { body.key(UnsafeRawBufferPointer($0)) }
+        var text = message
+        text.withUTF8 { body.string(UnsafeRawBufferPointer($0)) }
+        body.endObject()
+    }
+}

@@ -1,0 +1,7 @@
+/// A complete request routed to a path, waiting for a worker.
+struct Job {
+    let request: HTTPRequest
+    let entry: RouteTrie.Entry
+    let pathValues: [String]
+    let sink: ResponseSink
+}

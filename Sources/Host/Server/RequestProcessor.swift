@@ -1,0 +1,126 @@
+import CalapiPluginAPI
+
+/// What a worker does with one job, in Cal.com's middleware order: authenticate the API key, pick
+/// the method's route (405 otherwise), validate query and body against the route's schemas, then
+/// call the plugin's handler, inside a transaction for writing methods. Stateless: one instance
+/// serves every worker, each passing its own connection.
+final class RequestProcessor {
+    private let authenticator: APIKeyAuthenticator
+    private let statements: StatementCatalog
+    private let maxBodyDepth = 64
+
+    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog) {
+        self.authenticator = authenticator
+        self.statements = statements
+    }
+
+    func process(_ job: Job, connection: PGConnection) -> HTTPResponse {
+        let request = job.request
+        guard let pairs = QueryString.pairs(request.query) else {
+            return APIResponse.message(400, "Malformed query string")
+        }
+        let principal: Principal
+        do {
+            let key = APIKeyAuthenticator.presentedKey(queryPairs: pairs, headers: request.headers)
+            switch try authenticator.authenticate(key: key, connection: connection) {
+            case .authenticated(let who): principal = who
+            case .refused(let status, let body): return APIResponse.json(status, body)
+            }
+        } catch let error as DatabaseError where error.kind == .unavailable {
+            return APIResponse.databaseUnavailable
+        } catch {
+            Log.error("API key lookup failed: \(error)")
+            return APIResponse.internalError
+        }
+
+        let method = RequestProcessor.methodSet(request.method)
+        guard let method, let route = job.entry.route(for: method) else {
+            return APIResponse.methodNotAllowed(job.entry.allowed)
+        }
+
+        var query = QueryString.object(pairs, excluding: ["apiKey", "version"])
+        for (name, value) in zip(route.template.parameterNames, job.pathValues) { query[name] = .string(value) }
+        var queryValue = JSONValue.object(query)
+        let context = RequestContext(route: route, method: method, principal: principal, headers: request.headers,
+                                     pathValues: job.pathValues, connection: connection, statements: statements)
+        if let authorize = route.authorize {
+            context.queryRoot = JSONTape.build(queryValue, in: context.arena)
+            guard context.queryRoot != nil else { return APIResponse.internalError }
+            let result = authorize(context.handle, route.userData)
+            guard result == CALAPI_OK else { return failure(route, context) }
+            if context.status != 200 { return response(context) }
+        }
+
+        if let schema = route.querySchema {
+            let outcome = schema.validate(queryValue, coerceStrings: true)
+            guard outcome.issues.isEmpty else { return APIResponse.message(400, outcome.issues.zodMessage) }
+            queryValue = outcome.value ?? queryValue
+        }
+
+        var bodyValue: JSONValue?
+        if let schema = route.bodySchema {
+            if !request.body.isEmpty {
+                do { bodyValue = try JSONParser.parse(request.body, maxDepth: maxBodyDepth) } catch let error as JSONParseError {
+                    return APIResponse.message(400, "Invalid JSON body: \(error.message)")
+                } catch {
+                    return APIResponse.message(400, "Invalid JSON body")
+                }
+            }
+            let outcome = schema.validate(bodyValue)
+            guard outcome.issues.isEmpty else { return APIResponse.message(400, outcome.issues.zodMessage) }
+            bodyValue = outcome.value
+        }
+
+        context.queryRoot = JSONTape.build(queryValue, in: context.arena)
+        if let bodyValue { context.bodyRoot = JSONTape.build(bodyValue, in: context.arena) }
+        guard context.queryRoot != nil, bodyValue == nil || context.bodyRoot != nil else { return APIResponse.internalError }
+        return run(route, context, transactional: method.writes)
+    }
+
+    /// Calls the handler and turns the context into a response; commits or rolls back writes.
+    private func run(_ route: Route, _ context: RequestContext, transactional: Bool) -> HTTPResponse {
+        if transactional {
+            do { _ = try context.connection.simpleQuery("BEGIN") } catch let error as DatabaseError {
+                return error.kind == .unavailable ? APIResponse.databaseUnavailable : APIResponse.internalError
+            } catch { return APIResponse.internalError }
+        }
+        let result = route.handler(context.handle, route.userData)
+        let succeeded = result == CALAPI_OK && (200..<300).contains(context.status)
+        if transactional {
+            do {
+                _ = try context.connection.simpleQuery(succeeded ? "COMMIT" : "ROLLBACK")
+            } catch let error as DatabaseError {
+                Log.error("\(succeeded ? "COMMIT" : "ROLLBACK") failed: \(error.message)")
+                if succeeded { return error.kind == .unavailable ? APIResponse.databaseUnavailable : APIResponse.internalError }
+            } catch {
+                if succeeded { return APIResponse.internalError }
+            }
+        }
+        guard result == CALAPI_OK else { return failure(route, context) }
+        return response(context)
+    }
+
+    /// The handler's own answer.
+    private func response(_ context: RequestContext) -> HTTPResponse {
+        let body = context.body.isEmpty ? Array("{}".utf8) : context.body.bytes
+        return APIResponse.json(Int(context.status), body, headers: context.responseHeaders)
+    }
+
+    /// The host's answer for a handler that gave up: 503 when the database is the reason.
+    private func failure(_ route: Route, _ context: RequestContext) -> HTTPResponse {
+        if context.lastDatabaseError?.kind == .unavailable { return APIResponse.databaseUnavailable }
+        Log.error("\(route.pluginName): handler for \(route.method.names[0]) \(route.template) failed")
+        return APIResponse.internalError
+    }
+
+    static func methodSet(_ method: HTTPMethod) -> MethodSet? {
+        switch method {
+        case .get, .head: return .get
+        case .post: return .post
+        case .patch: return .patch
+        case .delete: return .delete
+        case .put: return .put
+        default: return nil
+        }
+    }
+}

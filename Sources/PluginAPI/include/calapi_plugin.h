@@ -1,0 +1,340 @@
+/*
+ * calapi_plugin.h — the whole contract between calapi and its plugins (C11, ABI 1.0).
+ *
+ * A plugin is a shared library exporting exactly two C symbols:
+ *
+ *   const calapi_magic *calapi_plugin_magic(void);
+ *       Pure: returns a pointer to a static block describing the plugin. The host calls it first and
+ *       checks the block before any other plugin code runs.
+ *
+ *   int32_t calapi_plugin_init_v1(const calapi_host_v1 *host, calapi_registrar_v1 *reg);
+ *       Called once, at start-up, on the main thread. The plugin keeps `host` (valid for the life of the
+ *       process), declares its resources, statements and routes through `reg` (valid only during the
+ *       call) and returns CALAPI_OK, or calls reg->set_error and returns CALAPI_FAIL.
+ *
+ * Compatibility rules (read before changing this file):
+ *   - Every struct starts with `struct_size`. New members are only ever appended (minor version bump).
+ *     Removing, reordering or changing a member or a signature is a major bump, and the init symbol's
+ *     name changes with it (calapi_plugin_init_v2), so an old plugin is never called by a new host.
+ *   - Use CALAPI_HAS(ptr, member) before calling a host function added after 1.0.
+ *   - Fixed-width integers only; no C enums (their size is the compiler's choice).
+ *
+ * Memory ownership across the boundary:
+ *   - Host → plugin (strings, JSON nodes, rows) is BORROWED: request data is valid until the handler
+ *     returns; the host table, configuration strings and the registrar's answers live for the process.
+ *   - Plugin → host is COPIED: every string, schema, SQL text and OpenAPI fragment handed to the
+ *     registrar, and every response byte handed to a host function, is copied before the call returns.
+ *     A plugin may pass pointers to temporary buffers.
+ *   - Nothing is ever freed across the boundary: no function returns memory the caller must free.
+ *     `req_alloc` memory belongs to the request and is released by the host after the response.
+ *   - A plugin is never unloaded; `user_data` and anything allocated at init lives until exit.
+ *
+ * Threading: handlers run concurrently on several worker threads; each call gets its own calapi_req.
+ * Host functions taking a calapi_req may be called only from the thread running that request's
+ * handler. Functions without a calapi_req are thread-safe. A handler must not block on anything but
+ * the host's database calls, and must never trap or longjmp: failures are status codes.
+ */
+#ifndef CALAPI_PLUGIN_H
+#define CALAPI_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if !defined(__clang__)
+/* Nullability qualifiers are clang's (Swift imports them); other compilers ignore them. */
+#define _Nullable
+#define _Nonnull
+#else
+#pragma clang assume_nonnull begin
+#endif
+
+/* ---- Versions and identity ------------------------------------------------------------------- */
+
+#define CALAPI_ABI_MAJOR 1
+#define CALAPI_ABI_MINOR 0
+/** Major in the high 16 bits, minor in the low 16 bits. */
+#define CALAPI_ABI_VERSION ((CALAPI_ABI_MAJOR << 16) | CALAPI_ABI_MINOR)
+/** 'C','A','P','I' read as a little-endian uint32. */
+#define CALAPI_MAGIC 0x49504143u
+
+/** Exported with default visibility even when the plugin is built with -fvisibility=hidden. */
+#define CALAPI_EXPORT __attribute__((visibility("default")))
+
+/** Size of a struct, for its `struct_size` member. */
+#define CALAPI_SIZE(type) ((uint32_t)sizeof(type))
+/** True when `ptr` (whose first member is struct_size) is large enough to hold `member`. */
+#define CALAPI_HAS(ptr, member) \
+    (offsetof(__typeof__(*(ptr)), member) + sizeof((ptr)->member) <= (size_t)(ptr)->struct_size)
+
+/** Status codes returned by plugin entry points, handlers and host functions. */
+#define CALAPI_OK 0
+#define CALAPI_FAIL (-1)
+
+/** Length-delimited UTF-8 text; not NUL-terminated unless stated. */
+typedef struct calapi_str {
+    const char *_Nullable ptr;
+    size_t len;
+} calapi_str;
+
+/** A calapi_str from a string literal. */
+#define CALAPI_LIT(s) ((calapi_str){ (s), sizeof(s) - 1 })
+
+/** Returned by calapi_plugin_magic(); static storage, never freed. 40 bytes on LP64, no padding. */
+typedef struct calapi_magic {
+    uint32_t magic;          /**< CALAPI_MAGIC */
+    uint32_t struct_size;    /**< sizeof(calapi_magic) as the plugin compiled it */
+    uint16_t abi_major;      /**< must equal the host's major */
+    uint16_t abi_minor;      /**< must be <= the host's minor */
+    uint32_t flags;          /**< reserved, zero */
+    const char *name;        /**< unique plugin name, NUL-terminated, e.g. "users" */
+    const char *version;     /**< the plugin's own version, e.g. "1.0.0" */
+    const char *built_by;    /**< free text, e.g. "swift 6.3.1"; informational */
+} calapi_magic;
+
+/** Defines calapi_plugin_magic() in a C plugin. */
+#define CALAPI_PLUGIN_MAGIC(plugin_name, plugin_version)                                          \
+    static const calapi_magic calapi_magic_block_ = {                                             \
+        CALAPI_MAGIC, CALAPI_SIZE(calapi_magic), CALAPI_ABI_MAJOR, CALAPI_ABI_MINOR, 0,          \
+        plugin_name, plugin_version, "cc " __VERSION__ };                                         \
+    CALAPI_EXPORT const calapi_magic *calapi_plugin_magic(void) { return &calapi_magic_block_; }
+
+/* ---- HTTP methods ---------------------------------------------------------------------------- */
+
+#define CALAPI_GET    0x01u
+#define CALAPI_POST   0x02u
+#define CALAPI_PATCH  0x04u
+#define CALAPI_DELETE 0x08u
+#define CALAPI_PUT    0x10u
+/** Ceiling for a read-only resource. */
+#define CALAPI_METHODS_READ CALAPI_GET
+/** Every method a resource can serve. */
+#define CALAPI_METHODS_ALL (CALAPI_GET | CALAPI_POST | CALAPI_PATCH | CALAPI_DELETE | CALAPI_PUT)
+
+/* ---- Opaque handles -------------------------------------------------------------------------- */
+
+/** One HTTP request being handled. Borrowed; valid until the handler returns. */
+typedef struct calapi_req calapi_req;
+/** The rows of one statement execution. Borrowed; valid until the handler returns. */
+typedef struct calapi_rows calapi_rows;
+/** One node of a parsed, validated JSON document (body or query). Borrowed; valid until the handler returns. */
+typedef struct calapi_json calapi_json;
+/** A statement registered at init; valid on every worker's connection. */
+typedef uint32_t calapi_stmt_id;
+
+/** Route handler. Returns CALAPI_OK once it has produced a response (a body, or host->error). Any other
+ *  value makes the host answer for it: 503 when the database is unavailable, else 500 without details.
+ *  For POST, PATCH, DELETE and PUT the handler runs inside a transaction that the host commits when
+ *  the handler returns CALAPI_OK with a 2xx status, and rolls back otherwise. */
+typedef int32_t (*calapi_handler)(calapi_req *req, void *_Nullable user_data);
+
+/* ---- JSON node types ------------------------------------------------------------------------- */
+
+#define CALAPI_JSON_NULL   0u
+#define CALAPI_JSON_BOOL   1u
+#define CALAPI_JSON_INT    2u   /**< a number without fraction or exponent that fits int64 */
+#define CALAPI_JSON_DOUBLE 3u
+#define CALAPI_JSON_STRING 4u
+#define CALAPI_JSON_ARRAY  5u
+#define CALAPI_JSON_OBJECT 6u
+
+/* ---- Statement parameters -------------------------------------------------------------------- */
+
+#define CALAPI_PARAM_NULL   0u  /**< SQL NULL */
+#define CALAPI_PARAM_TEXT   1u  /**< `s` */
+#define CALAPI_PARAM_INT    2u  /**< `i` */
+#define CALAPI_PARAM_BOOL   3u  /**< `i` != 0 */
+#define CALAPI_PARAM_DOUBLE 4u  /**< `d` */
+#define CALAPI_PARAM_JSON   5u  /**< `node` as JSON text (NULL node → SQL NULL); for jsonb parameters */
+#define CALAPI_PARAM_NODE   6u  /**< `node` as a scalar's text (strings unquoted), JSON text for arrays and
+                                     objects, SQL NULL for JSON null or a NULL node */
+
+/** One statement parameter. Sent to PostgreSQL as text; the SQL casts it ($1::int). */
+typedef struct calapi_value {
+    uint32_t type;            /**< CALAPI_PARAM_* */
+    uint32_t reserved;        /**< zero */
+    int64_t i;
+    double d;
+    calapi_str s;
+    const calapi_json *_Nullable node;
+} calapi_value;
+
+/* ---- Database result codes (db_exec) --------------------------------------------------------- */
+
+#define CALAPI_DB_OK             0
+#define CALAPI_DB_UNAVAILABLE    1   /**< no connection; the host answers 503 if the handler gives up */
+#define CALAPI_DB_UNIQUE         2   /**< SQLSTATE 23505; db_error_detail names the constraint */
+#define CALAPI_DB_FOREIGN_KEY    3   /**< SQLSTATE 23503 */
+#define CALAPI_DB_NOT_NULL       4   /**< SQLSTATE 23502 */
+#define CALAPI_DB_CHECK          5   /**< SQLSTATE 23514 */
+#define CALAPI_DB_INVALID_INPUT  6   /**< class 22 (bad value for a cast, out of range) */
+#define CALAPI_DB_ERROR          7   /**< anything else; logged by the host */
+
+/* ---- Log levels ------------------------------------------------------------------------------ */
+
+#define CALAPI_LOG_DEBUG 0u
+#define CALAPI_LOG_INFO  1u
+#define CALAPI_LOG_WARN  2u
+#define CALAPI_LOG_ERROR 3u
+
+/* ---- Registration (init time only) ----------------------------------------------------------- */
+
+/** A statement: one SQL text with $n placeholders, prepared on every pooled connection. */
+typedef struct calapi_statement_v1 {
+    uint32_t struct_size;   /**< CALAPI_SIZE(calapi_statement_v1) */
+    uint32_t writes;        /**< non-zero if it inserts, updates or deletes */
+    calapi_str name;        /**< unique within the plugin, for logs and errors */
+    calapi_str sql;         /**< exactly one statement; no BEGIN/COMMIT; never names a sensitive table */
+} calapi_statement_v1;
+
+/** A route: one method on one path template under a declared resource. */
+typedef struct calapi_route_v1 {
+    uint32_t struct_size;     /**< CALAPI_SIZE(calapi_route_v1) */
+    uint32_t method;          /**< one CALAPI_GET … value */
+    calapi_str resource;      /**< a resource declared by this plugin, e.g. "users" */
+    calapi_str path;          /**< OpenAPI template without version prefix, e.g. "/users/{userId}" */
+    calapi_handler handler;
+    void *_Nullable user_data;
+    /** JSON Schema of the body (empty: the route takes no body and ignores one). */
+    calapi_str body_schema;
+    /** JSON Schema of the query object: query parameters (string, or array of strings when repeated)
+     *  merged with the path parameters, as Cal.com's Next.js pages saw them. Properties typed integer,
+     *  number or boolean are coerced from their text. Empty: no checks. */
+    calapi_str query_schema;
+    /** OpenAPI operation object (summary, tags, responses…); parameters and requestBody are filled
+     *  by the host from the template and the schemas. */
+    calapi_str openapi;
+    /** Optional check run after authentication and BEFORE validation (Cal.com checks some permissions
+     *  first, e.g. "only admins may create users" answers 401 whatever the body). It may answer with
+     *  host->error and return CALAPI_OK; if it leaves the status at 200 the request proceeds. During
+     *  this call query() holds the raw query strings and body() is NULL. */
+    calapi_handler _Nullable authorize;
+} calapi_route_v1;
+
+/** Handed to calapi_plugin_init_v1; valid only during that call. Every string is copied. */
+typedef struct calapi_registrar_v1 calapi_registrar_v1;
+struct calapi_registrar_v1 {
+    uint32_t struct_size;
+    uint32_t reserved;
+    void *_Nullable host_private;  /**< the host's; plugins do not touch it */
+
+    /** Declares a resource (the first path segment, e.g. "payments") and the most methods it may
+     *  ever serve. The config can narrow this, never widen it. */
+    int32_t (*declare_resource)(calapi_registrar_v1 *reg, calapi_str resource, uint32_t method_ceiling);
+    /** Registers a statement; writes its id to *out. Refused (CALAPI_FAIL, reason in the load error)
+     *  when the SQL holds more than one statement, transaction control, or a sensitive table. */
+    int32_t (*add_statement)(calapi_registrar_v1 *reg, const calapi_statement_v1 *stmt, calapi_stmt_id *out);
+    /** Registers a route. Schemas are compiled now: an unsupported keyword refuses the plugin. */
+    int32_t (*add_route)(calapi_registrar_v1 *reg, const calapi_route_v1 *route);
+    /** Adds a named schema under components/schemas of the OpenAPI document. */
+    int32_t (*add_component_schema)(calapi_registrar_v1 *reg, calapi_str name, calapi_str json_schema);
+    /** Sets the message reported when init returns CALAPI_FAIL. */
+    void (*set_error)(calapi_registrar_v1 *reg, calapi_str message);
+};
+
+/* ---- The host's function table --------------------------------------------------------------- */
+
+typedef struct calapi_host_v1 {
+    uint32_t struct_size;
+    uint16_t abi_major;
+    uint16_t abi_minor;
+
+    /* Logging. `req` may be NULL outside a request; the host adds plugin name and request id. */
+    void (*log)(calapi_req *_Nullable req, uint32_t level, calapi_str message);
+
+    /* Request. Strings are empty (ptr NULL, len 0) when absent. */
+    uint32_t (*method)(calapi_req *req);
+    /** Raw text of a path parameter named in the route template, percent-decoded. */
+    calapi_str (*path_param)(calapi_req *req, calapi_str name);
+    /** Validated query object (path parameters merged in, coerced per the query schema). */
+    const calapi_json *_Nonnull (*_Nonnull query)(calapi_req *req);
+    /** Validated body, or NULL when the request has none. */
+    const calapi_json *_Nullable (*_Nonnull body)(calapi_req *req);
+    /** First value of a request header, case-insensitive name. */
+    calapi_str (*header)(calapi_req *req, calapi_str name);
+    /** The API key's user id (every plugin route is authenticated before the handler runs). */
+    int64_t (*auth_user_id)(calapi_req *req);
+    /** Non-zero when that user is a system-wide admin (users.role = 'ADMIN'). */
+    int32_t (*auth_is_admin)(calapi_req *req);
+
+    /* JSON input. A NULL node is treated as absent: json_type answers CALAPI_JSON_NULL, json_len 0. */
+    uint32_t (*json_type)(const calapi_json *_Nullable node);
+    /** Member of an object by key, or NULL. */
+    const calapi_json *_Nullable (*_Nonnull json_get)(const calapi_json *_Nullable object, calapi_str key);
+    /** Number of elements of an array or members of an object. */
+    size_t (*json_len)(const calapi_json *_Nullable node);
+    /** i-th element of an array or i-th member value of an object, or NULL. */
+    const calapi_json *_Nullable (*_Nonnull json_at)(const calapi_json *_Nullable node, size_t i);
+    /** i-th member key of an object. */
+    calapi_str (*json_key_at)(const calapi_json *_Nullable object, size_t i);
+    int64_t (*json_int)(const calapi_json *_Nullable node);      /**< INT, or DOUBLE truncated; else 0 */
+    double (*json_double)(const calapi_json *_Nullable node);    /**< INT or DOUBLE; else 0 */
+    int32_t (*json_bool)(const calapi_json *_Nullable node);     /**< BOOL; else 0 */
+    calapi_str (*json_string)(const calapi_json *_Nullable node);/**< STRING; else empty */
+
+    /* Database. Statements only, parameters only. */
+    /** Runs a registered statement on this worker's connection. *out is set on CALAPI_DB_OK. */
+    int32_t (*db_exec)(calapi_req *req, calapi_stmt_id stmt, uint32_t n_params,
+                       const calapi_value *_Nullable params, calapi_rows *_Nullable *_Nonnull out);
+    /** SQLSTATE, constraint name or message of the last failed db_exec, for logs and choices. */
+    calapi_str (*db_error_constraint)(calapi_req *req);
+    size_t (*rows_count)(const calapi_rows *rows);
+    size_t (*rows_columns)(const calapi_rows *rows);
+    /** Index of a column by name, or -1. */
+    int32_t (*rows_column)(const calapi_rows *rows, calapi_str name);
+    int32_t (*rows_is_null)(const calapi_rows *rows, size_t row, size_t column);
+    /** Text of a value as PostgreSQL sent it (NUL-terminated; empty for NULL). */
+    calapi_str (*rows_text)(const calapi_rows *rows, size_t row, size_t column);
+    int64_t (*rows_int64)(const calapi_rows *rows, size_t row, size_t column);
+    int32_t (*rows_bool)(const calapi_rows *rows, size_t row, size_t column);
+    /** Rows inserted, updated or deleted. */
+    int64_t (*rows_affected)(const calapi_rows *rows);
+
+    /* Response. The status defaults to 200 and the content type to application/json. */
+    void (*set_status)(calapi_req *req, uint32_t status);
+    void (*set_header)(calapi_req *req, calapi_str name, calapi_str value);
+    /** JSON writer: the host inserts commas and escapes strings. Keys only inside objects. */
+    void (*json_begin_object)(calapi_req *req);
+    void (*json_end_object)(calapi_req *req);
+    void (*json_begin_array)(calapi_req *req);
+    void (*json_end_array)(calapi_req *req);
+    void (*json_key)(calapi_req *req, calapi_str key);
+    void (*json_write_string)(calapi_req *req, calapi_str value);
+    void (*json_write_int)(calapi_req *req, int64_t value);
+    void (*json_write_double)(calapi_req *req, double value);
+    void (*json_write_bool)(calapi_req *req, int32_t value);
+    void (*json_write_null)(calapi_req *req);
+    /** Writes an already-encoded JSON value (e.g. built by PostgreSQL) where a value is expected. */
+    void (*json_write_raw)(calapi_req *req, calapi_str json);
+    /** Replaces the response with {"message": message} and the status. Returns CALAPI_OK so a handler
+     *  can `return host->error(req, 403, CALAPI_LIT("Forbidden"));`. */
+    int32_t (*error)(calapi_req *req, uint32_t status, calapi_str message);
+
+    /* Memory: zeroed, 16-byte aligned, freed with the request. NULL only when out of memory. */
+    void *_Nullable (*_Nonnull req_alloc)(calapi_req *req, size_t size);
+} calapi_host_v1;
+
+/** The init entry point's type, for hosts resolving it with dlsym. */
+typedef int32_t (*calapi_plugin_init_v1_fn)(const calapi_host_v1 *host, calapi_registrar_v1 *reg);
+/** The magic entry point's type. */
+typedef const calapi_magic *_Nonnull (*calapi_plugin_magic_fn)(void);
+
+#if defined(__clang__)
+#pragma clang assume_nonnull end
+#endif
+
+#if defined(__LP64__)
+_Static_assert(sizeof(calapi_str) == 16, "calapi_str layout");
+_Static_assert(sizeof(calapi_magic) == 40, "calapi_magic layout");
+_Static_assert(sizeof(calapi_value) == 48, "calapi_value layout");
+_Static_assert(sizeof(calapi_statement_v1) == 40, "calapi_statement_v1 layout");
+_Static_assert(sizeof(calapi_route_v1) == 112, "calapi_route_v1 layout");
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CALAPI_PLUGIN_H */

@@ -1,0 +1,43 @@
+/// Parameter parsing every Cal.com resource shares.
+extension Request {
+    /// A path parameter read the way Cal.com's `stringOrNumber` did: JavaScript's `parseInt`, so
+    /// "12abc" is 12. On failure answers 400 `custom in '<name>': Not a number` and returns nil.
+    public func lenientIntParameter(_ name: String) -> Int64? {
+        if let value = JavaScript.parseInt(pathParameter(name)) { return value }
+        error(400, "custom in '\(name)': Not a number")
+        return nil
+    }
+
+    /// Answers 403 `{"message":"Forbidden"}` unless the caller is an admin or `ownerId` itself;
+    /// returns whether the request may go on.
+    public func requireSelfOrAdmin(_ ownerId: Int64) -> Bool {
+        if isAdmin || userId == ownerId { return true }
+        error(403, "Forbidden")
+        return false
+    }
+
+    /// Cal.com's pagination (`page` from 1, `take` default 10): LIMIT and OFFSET parameters.
+    public func pagination(defaultTake: Int64 = 10) -> (limit: Param, offset: Param) {
+        let take = query["take"].int ?? defaultTake
+        let page = query["page"].int ?? 1
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: take)
+        return (.int(take), .int(overflow ? Int64.max : offset))
+    }
+}
+
+/// JavaScript number parsing that Cal.com's schemas relied on.
+public enum JavaScript {
+    /// `parseInt(text, 10)`: optional leading whitespace and sign, then the longest run of digits.
+    /// Nil where JavaScript gives NaN, or when the value does not fit 64 bits.
+    public static func parseInt(_ text: String) -> Int64? {
+        var bytes = Substring(text).utf8.drop { $0 == 32 || ($0 >= 9 && $0 <= 13) }
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, let magnitude = Int64(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return negative ? -magnitude : magnitude
+    }
+}

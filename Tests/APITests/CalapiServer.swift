@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+@testable import Host
+
+/// A real `calapi serve` process built by `swift build`, on a free port, against a test database.
+final class CalapiServer {
+    let port: UInt16
+    let databaseURL: String
+    private let process: Process
+    private let output: Pipe
+    private let errors: Pipe
+    private(set) var stderrText = ""
+
+    /// The folder with the calapi binary and the plugin libraries (`.build/debug` unless set).
+    static var binaryDirectory: String {
+        if let folder = ProcessInfo.processInfo.environment["CALAPI_BIN_DIR"] { return folder }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug").path
+    }
+
+    /// Starts the server with `config` (YAML text; empty for defaults) and waits until it listens.
+    init(databaseURL: String, config: String = "", environment: [String: String] = [:]) throws {
+        self.databaseURL = databaseURL
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-conf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let configPath = folder.appendingPathComponent("config.yaml").path
+        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: CalapiServer.binaryDirectory + "/calapi")
+        process.arguments = ["serve", "--config", configPath, "--port", "0"]
+        var env = ProcessInfo.processInfo.environment
+        env["DATABASE_URL"] = databaseURL
+        env["CALAPI_PLUGIN_DIR"] = CalapiServer.binaryDirectory
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        output = Pipe()
+        errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+
+        var collected = Data()
+        let deadline = Date().addingTimeInterval(30)
+        var found: UInt16?
+        while found == nil && Date() < deadline && process.isRunning {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { usleep(20_000); continue }
+            collected.append(chunk)
+            let text = String(decoding: collected, as: UTF8.self)
+            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                found = UInt16(text[range].split(separator: ":").last!)
+            }
+        }
+        guard let found else {
+            process.terminate()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw TestFailure("calapi did not start: \(stderr)")
+        }
+        port = found
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            DispatchQueue.main.async { self?.stderrText += text }
+        }
+    }
+
+    /// Sends SIGTERM and waits for a clean exit; returns the exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        errors.fileHandleForReading.readabilityHandler = nil
+        return process.terminationStatus
+    }
+
+    deinit { stop() }
+
+    /// A new keep-alive connection.
+    func client() throws -> HTTPClient { try HTTPClient(port: port) }
+
+    /// One request on a fresh connection.
+    func request(_ method: String, _ path: String, body: Any? = nil, headers: [String: String] = [:]) throws -> HTTPClient.Response {
+        try client().request(method, path, body: body, headers: headers)
+    }
+
+    /// A database connection for seeding data and checking rows.
+    func database() throws -> PGConnection {
+        let connection = PGConnection(url: databaseURL)
+        try connection.connect()
+        return connection
+    }
+}
+
+/// Runs `calapi` as a command (not a server) and returns its exit status and output.
+func runCalapi(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CalapiServer.binaryDirectory + "/calapi")
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["CALAPI_PLUGIN_DIR"] = CalapiServer.binaryDirectory
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let stdout = output.fileHandleForReading.readDataToEndOfFile()
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}

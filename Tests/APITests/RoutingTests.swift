@@ -1,0 +1,96 @@
+import XCTest
+@testable import Host
+
+/// `/`, `/docs`, unknown paths, 405s and the HTTP behaviour of the whole server.
+final class RoutingTests: APITestCase {
+    func testRootAndDocsNeedNoKey() throws {
+        let root = try server.request("GET", "/")
+        XCTAssertEqual(root.status, 200)
+        XCTAssertEqual(root.json["message"] as? String, "Welcome to Cal.com API - docs are at https://developer.cal.com/api")
+        for path in ["/docs", "/v1/docs", "/api/v1/docs"] {
+            let docs = try server.request("GET", path)
+            XCTAssertEqual(docs.status, 200, path)
+            XCTAssertEqual(docs.json["openapi"] as? String, "3.0.3")
+            let paths = docs.json["paths"] as? [String: Any] ?? [:]
+            XCTAssertNotNil((paths["/users/{userId}"] as? [String: Any])?["patch"])
+            XCTAssertNotNil((paths["/me"] as? [String: Any])?["get"])
+        }
+    }
+
+    func testUnknownAndSensitivePathsAre404JSON() throws {
+        let alice = try seedUser("alice")
+        for path in ["/v1/nothing-here", "/v1/api-keys", "/v1/credentials", "/v1/webhooks", "/v1/event-references",
+                     "/v1/reset-password-requests", "/v1/verification-tokens", "/v1/reminder-mails", "/v1/users/1/extra"] {
+            let response = try call("GET", path, as: alice)
+            XCTAssertEqual(response.status, 404, path)
+            XCTAssertEqual(response.json["message"] as? String, "Not found", path)
+        }
+    }
+
+    func testUnservedMethodIs405WithAllow() throws {
+        let alice = try seedUser("alice")
+        let response = try call("PUT", "/v1/users", as: alice, body: [:] as [String: Any])
+        XCTAssertEqual(response.status, 405)
+        XCTAssertEqual(response.header("Allow"), "GET, POST")
+        XCTAssertEqual(response.json["message"] as? String, "Method Not Allowed (Allow: GET,POST)")
+        XCTAssertEqual(try call("DELETE", "/v1/me", as: alice).status, 405)
+        XCTAssertEqual(try call("PUT", "/v1/users", as: nil).status, 401, "the key is checked first, as Cal.com does")
+    }
+
+    func testKeepAliveAndPipelinedRequestsAnswerInOrder() throws {
+        let alice = try seedUser("alice")
+        let client = try server.client()
+        for _ in 0..<3 { XCTAssertEqual(try client.request("GET", "/v1/me?apiKey=\(alice.key)").status, 200) }
+        client.send(HTTPClient.format("GET", "/v1/users/\(alice.id)?apiKey=\(alice.key)")
+                    + HTTPClient.format("GET", "/v1/nope")
+                    + HTTPClient.format("GET", "/v1/me?apiKey=\(alice.key)"))
+        XCTAssertEqual(try client.readResponse().status, 200)
+        XCTAssertEqual(try client.readResponse().status, 404)
+        XCTAssertEqual(try client.readResponse().status, 200)
+    }
+
+    func testHeadAnswersHeadersOnly() throws {
+        let alice = try seedUser("alice")
+        let client = try server.client()
+        client.send(HTTPClient.format("HEAD", "/v1/me?apiKey=\(alice.key)"))
+        let head = try client.readResponse(method: "HEAD")
+        XCTAssertEqual(head.status, 200)
+        XCTAssertGreaterThan(Int(head.header("Content-Length") ?? "0") ?? 0, 0)
+        XCTAssertEqual(try client.request("GET", "/v1/me?apiKey=\(alice.key)").status, 200, "no stray body bytes")
+    }
+
+    func testLimitsAndMalformedRequests() throws {
+        let admin = try seedUser("root", role: "ADMIN")
+        let big = String(repeating: "a", count: 1_100_000)
+        let tooLarge = try call("POST", "/v1/users", as: admin, body: ["email": "a@example.com", "username": big])
+        XCTAssertEqual(tooLarge.status, 413)
+
+        let client = try server.client()
+        client.send("GET /v1/me HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "b", count: 17_000))\r\n\r\n")
+        XCTAssertEqual(try client.readResponse().status, 431)
+
+        let garbage = try server.client()
+        garbage.send("THIS IS NOT HTTP\r\n\r\n")
+        let bad = try garbage.readResponse()
+        XCTAssertEqual(bad.status, 400)
+        XCTAssertNotNil(bad.json["message"])
+    }
+
+    func testChunkedBodyIsAccepted() throws {
+        let admin = try seedUser("root", role: "ADMIN")
+        let body = #"{"email":"chunk@example.com","username":"chunky"}"#
+        let half = body.utf8.count / 2
+        let first = String(body.prefix(half)), second = String(body.dropFirst(half))
+        let client = try server.client()
+        client.send("POST /v1/users?apiKey=\(admin.key) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + String(first.utf8.count, radix: 16) + "\r\n" + first + "\r\n"
+                    + String(second.utf8.count, radix: 16) + "\r\n" + second + "\r\n0\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 200, response.text)
+        XCTAssertEqual(try value("SELECT username FROM users WHERE email = 'chunk@example.com'"), "chunky")
+    }
+
+    func testGracefulStopExitsCleanly() throws {
+        XCTAssertEqual(server.stop(), 0)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+@testable import Host
+
+/// One private PostgreSQL cluster for the whole test run (Debian's server binaries, initdb in a
+/// temporary folder, a free port), a template database migrated once, and a fresh copy of it for
+/// every test that asks. Nothing is mocked.
+enum TestDatabase {
+    private static let lock = NSLock()
+    private static var cluster: EmbeddedPostgres?
+    private static var counter = 0
+
+    /// The running cluster (started on first use).
+    static func sharedCluster() throws -> EmbeddedPostgres {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cluster { return cluster }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-tests-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let started = EmbeddedPostgres(dataDirectory: folder, port: 0, forTests: true)
+        try started.start()
+        atexit { TestDatabase.shutdown() }
+        let admin = PGConnection(url: started.url)
+        try admin.connect()
+        _ = try admin.simpleQuery("CREATE DATABASE calapi_template")
+        admin.close()
+        let template = PGConnection(url: url(started, database: "calapi_template"))
+        try template.connect()
+        _ = try Migrator.migrate(using: template.sqlRunner)
+        template.close()
+        cluster = started
+        return started
+    }
+
+    /// A new, migrated, empty database; returns its URL.
+    static func create() throws -> String {
+        let cluster = try sharedCluster()
+        lock.lock()
+        counter += 1
+        let name = "calapi_test_\(counter)"
+        lock.unlock()
+        let admin = PGConnection(url: cluster.url)
+        try admin.connect()
+        defer { admin.close() }
+        _ = try admin.simpleQuery("CREATE DATABASE \(name) TEMPLATE calapi_template")
+        return url(cluster, database: name)
+    }
+
+    static func url(_ cluster: EmbeddedPostgres, database: String) -> String {
+        var components = URLComponents(string: cluster.url)!
+        components.path = "/" + database
+        return components.string!
+    }
+
+    static func shutdown() {
+        cluster?.stop()
+    }
+}
