@@ -11,16 +11,13 @@ enum UsersStatements {
     static var update = Statement.unset
     static var delete = Statement.unset
 
-    /// The public user object of the row aliased `u`.
+    /// The public user object of the row aliased `u`, as compact JSON (`row_to_json` adds no spaces).
     static let userJSON = """
-        json_build_object('id', u.id, 'username', u.username, 'name', u.name, 'email', u.email,
-          'emailVerified', \(SQLFragments.isoTimestamp(#"u."emailVerified""#)), 'bio', u.bio, 'avatar', u."avatarUrl",
-          'timeZone', u."timeZone", 'weekStart', u."weekStart", 'endTime', u."endTime", 'bufferTime', u."bufferTime",
-          'appTheme', u."appTheme", 'theme', u.theme, 'defaultScheduleId', u."defaultScheduleId", 'locale', u.locale,
-          'timeFormat', u."timeFormat", 'hideBranding', u."hideBranding", 'brandColor', u."brandColor",
-          'darkBrandColor', u."darkBrandColor", 'allowDynamicBooking', u."allowDynamicBooking",
-          'createdDate', \(SQLFragments.isoTimestamp("u.created")), 'verified', u.verified, 'invitedTo', u."invitedTo",
-          'role', u.role)
+        (SELECT row_to_json(p) FROM (SELECT u.id, u.username, u.name, u.email,
+          \(SQLFragments.isoTimestamp(#"u."emailVerified""#)) AS "emailVerified", u.bio, u."avatarUrl" AS avatar,
+          u."timeZone", u."weekStart", u."endTime", u."bufferTime", u."appTheme", u.theme, u."defaultScheduleId",
+          u.locale, u."timeFormat", u."hideBranding", u."brandColor", u."darkBrandColor", u."allowDynamicBooking",
+          \(SQLFragments.isoTimestamp("u.created")) AS "createdDate", u.verified, u."invitedTo", u.role) p)
         """
 
     static func register(_ registrar: inout PluginRegistrar) {
@@ -36,9 +33,9 @@ enum UsersStatements {
                     CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb ELSE jsonb_build_array($2::jsonb) END) e))
             )
             SELECT (SELECT count(*) FROM filtered),
-                   COALESCE((SELECT json_agg(\(userJSON) ORDER BY u.id)
+                   '[' || COALESCE((SELECT string_agg(\(userJSON)::text, ',' ORDER BY u.id)
                              FROM (SELECT id FROM filtered ORDER BY id LIMIT $3::bigint OFFSET $4::bigint) page
-                             JOIN users u ON u.id = page.id), '[]'::json)
+                             JOIN users u ON u.id = page.id), '') || ']'
             """)
 
         // Cal.com's availability rule: no user outside an organization has the slugified name.

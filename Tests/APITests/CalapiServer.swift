@@ -8,8 +8,8 @@ final class CalapiServer {
     let databaseURL: String
     private let process: Process
     private let output: Pipe
-    private let errors: Pipe
-    private(set) var stderrText = ""
+    /// Where the server's log (standard error) goes.
+    let logPath: String
 
     /// The folder with the calapi binary and the plugin libraries (`.build/debug` unless set).
     static var binaryDirectory: String {
@@ -35,9 +35,10 @@ final class CalapiServer {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         output = Pipe()
-        errors = Pipe()
+        logPath = folder.appendingPathComponent("calapi.log").path
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = FileHandle(forWritingAtPath: logPath)
         try process.run()
 
         var collected = Data()
@@ -54,14 +55,10 @@ final class CalapiServer {
         }
         guard let found else {
             process.terminate()
-            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw TestFailure("calapi did not start: \(stderr)")
+            let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            throw TestFailure("calapi did not start: \(log)")
         }
         port = found
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            DispatchQueue.main.async { self?.stderrText += text }
-        }
     }
 
     /// Sends SIGTERM and waits for a clean exit; returns the exit status.
@@ -71,7 +68,6 @@ final class CalapiServer {
             process.terminate()
             process.waitUntilExit()
         }
-        errors.fileHandleForReading.readabilityHandler = nil
         return process.terminationStatus
     }
 

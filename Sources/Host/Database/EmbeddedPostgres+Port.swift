@@ -23,11 +23,14 @@ extension EmbeddedPostgres {
     }
 
     /// Binds a TCP socket to 127.0.0.1:`port` (0 = any) and closes it again: the port that was bound,
-    /// or nil when that port is taken.
+    /// or nil when that port is taken. SO_REUSEADDR, as PostgreSQL itself sets it, so a port whose
+    /// old connections linger in TIME_WAIT after a crash still counts as free.
     static func bindLoopback(port: UInt16) -> UInt16? {
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketDescriptor >= 0 else { return nil }
         defer { close(socketDescriptor) }
+        var reuse: Int32 = 1
+        setsockopt(socketDescriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
