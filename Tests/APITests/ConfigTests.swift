@@ -52,3 +52,17 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("config OK"))
     }
 }
+
+/// `auth.cache_seconds`: a key found once is trusted for that long on the worker that found it.
+final class KeyCacheTests: APITestCase {
+    override var configYAML: String { "database:\n  pool_size: 1\nauth:\n  cache_seconds: 60\n" }
+
+    func testCachedKeySkipsTheLookupUntilItAgesOut() throws {
+        let alice = try seedUser("alice")
+        XCTAssertEqual(try call("GET", "/v1/me", as: alice).status, 200)
+        _ = try db.query("UPDATE users SET locked = true WHERE id = $1::int", [.text(String(alice.id))])
+        XCTAssertEqual(try call("GET", "/v1/me", as: alice).status, 200, "served from the cache (documented staleness)")
+        let bob = try seedUser("bob", locked: true)
+        XCTAssertEqual(try call("GET", "/v1/me", as: bob).status, 403, "an uncached key is still checked")
+    }
+}

@@ -46,10 +46,13 @@ struct APIKeyAuthenticator {
         return Hex.encode(SHA256.digest(keyBytes))
     }
 
-    /// Looks the key up on the worker's connection. Throws DatabaseError when the database fails.
-    func authenticate(key: String?, connection: PGConnection) throws -> Outcome {
+    /// Looks the key up (in the worker's cache, else on its connection). Throws DatabaseError when
+    /// the database fails.
+    func authenticate(key: String?, connection: PGConnection, cache: AuthCache) throws -> Outcome {
         guard let key else { return .refused(status: 401, body: #"{"message":"No apiKey provided"}"#) }
-        let rows = try connection.execute(statementID: statementID, sql: APIKeyAuthenticator.sql, params: [.text(hashedKey(key))])
+        let hash = hashedKey(key)
+        if let principal = cache.principal(for: hash) { return .authenticated(principal) }
+        let rows = try connection.execute(statementID: statementID, sql: APIKeyAuthenticator.sql, params: [.text(hash)])
         guard rows.count > 0 else { return .refused(status: 401, body: #"{"error":"Your apiKey is not valid"}"#) }
         if rows.bool(0, 4) == true { return .refused(status: 401, body: #"{"error":"This apiKey is expired"}"#) }
         guard rows.bool(0, 1) == true, let userId = rows.int64(0, 0) else {
@@ -58,7 +61,9 @@ struct APIKeyAuthenticator {
         if rows.bool(0, 3) == true {
             return .refused(status: 403, body: #"{"error":"You are not authorized to perform this request."}"#)
         }
-        return .authenticated(Principal(userId: userId, isAdmin: rows.bool(0, 2) == true))
+        let principal = Principal(userId: userId, isAdmin: rows.bool(0, 2) == true)
+        cache.remember(principal, for: hash)
+        return .authenticated(principal)
     }
 }
 

@@ -33,7 +33,8 @@ enum ServeCommand {
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.authStatementID),
             statements: api.catalog)
-        let workers = WorkerPool(count: config.poolSize, databaseURL: database.url, processor: processor)
+        let workers = WorkerPool(count: config.poolSize, databaseURL: database.url, processor: processor,
+                                 keyCacheSeconds: config.keyCacheSeconds)
         let serverURL = "http://\(config.host):\(config.port)/v1"
         let document = api.openAPIDocument(serverURL: serverURL).serialized()
         let application = Application(routes: api.trie, workers: workers, openAPIDocument: document)

@@ -14,7 +14,8 @@ final class RequestProcessor {
         self.statements = statements
     }
 
-    func process(_ job: Job, connection: PGConnection) -> HTTPResponse {
+    /// Answers one job with the worker's own connection and key cache.
+    func process(_ job: Job, connection: PGConnection, cache: AuthCache) -> HTTPResponse {
         let request = job.request
         guard let pairs = QueryString.pairs(request.query) else {
             return APIResponse.message(400, "Malformed query string")
@@ -22,7 +23,7 @@ final class RequestProcessor {
         let principal: Principal
         do {
             let key = APIKeyAuthenticator.presentedKey(queryPairs: pairs, headers: request.headers)
-            switch try authenticator.authenticate(key: key, connection: connection) {
+            switch try authenticator.authenticate(key: key, connection: connection, cache: cache) {
             case .authenticated(let who): principal = who
             case .refused(let status, let body): return APIResponse.json(status, body)
             }

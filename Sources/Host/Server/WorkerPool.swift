@@ -7,8 +7,11 @@ final class WorkerPool {
     private let workers: [Worker]
     private let next = Atomic<Int>(0)
 
-    init(count: Int, databaseURL: String, processor: RequestProcessor, queueCapacity: Int = 256) {
-        workers = (0..<count).map { Worker(index: $0, connection: PGConnection(url: databaseURL), processor: processor, queueCapacity: queueCapacity) }
+    init(count: Int, databaseURL: String, processor: RequestProcessor, keyCacheSeconds: Double, queueCapacity: Int = 256) {
+        workers = (0..<count).map {
+            Worker(index: $0, connection: PGConnection(url: databaseURL), cache: AuthCache(seconds: keyCacheSeconds),
+                   processor: processor, queueCapacity: queueCapacity)
+        }
     }
 
     func start() { workers.forEach { $0.start() } }
@@ -29,17 +32,19 @@ final class WorkerPool {
     }
 }
 
-/// One handler thread and its connection.
+/// One handler thread, its connection and its key cache.
 final class Worker {
     let queue: BlockingQueue<Job>
     private let index: Int
     private let connection: PGConnection
+    private let cache: AuthCache
     private let processor: RequestProcessor
     private let finished = DispatchSemaphore(value: 0)
 
-    init(index: Int, connection: PGConnection, processor: RequestProcessor, queueCapacity: Int) {
+    init(index: Int, connection: PGConnection, cache: AuthCache, processor: RequestProcessor, queueCapacity: Int) {
         self.index = index
         self.connection = connection
+        self.cache = cache
         self.processor = processor
         self.queue = BlockingQueue(capacity: queueCapacity)
     }
@@ -48,7 +53,7 @@ final class Worker {
         let thread = Thread { [self] in
             try? connection.connect()
             while let job = queue.pop() {
-                job.sink.send(processor.process(job, connection: connection))
+                job.sink.send(processor.process(job, connection: connection, cache: cache))
             }
             connection.close()
             finished.signal()
