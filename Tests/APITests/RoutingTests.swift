@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Host
 
@@ -92,5 +93,27 @@ final class RoutingTests: APITestCase {
 
     func testGracefulStopExitsCleanly() throws {
         XCTAssertEqual(server.stop(), 0)
+    }
+}
+
+/// The assembled document passes the reference OpenAPI validator (installed by scripts/install-deps).
+final class OpenAPIDocumentTests: XCTestCase {
+    func testDocumentIsValidOpenAPI3() throws {
+        let document = try runCalapi(["openapi"], environment: ["DATABASE_URL": "postgresql://127.0.0.1:1/none"])
+        XCTAssertEqual(document.status, 0, document.stderr)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-openapi-\(UUID().uuidString).json")
+        try document.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print('valid')", file.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, problems)
+        XCTAssertEqual(printed.trimmingCharacters(in: .whitespacesAndNewlines), "valid")
     }
 }

@@ -1,4 +1,5 @@
 import CalapiPluginAPI
+import Foundation
 
 /// `calapi plugins`: what the configured plugin folder holds and how each family fares.
 enum PluginsCommand {
@@ -23,6 +24,12 @@ enum PluginsCommand {
                 failures += 1
                 print("  \(PluginLoader.fileName(for: family)): refused: \(error)")
             }
+        }
+        // Files present but not configured are listed, never loaded: the config is the allow-list.
+        let configured = Set(config.pluginNames.map(PluginLoader.fileName(for:)))
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for file in present.sorted() where file.hasPrefix("lib") && file.hasSuffix(".so") && !configured.contains(file) {
+            print("  \(file): present, not listed in plugins.load (not loaded)")
         }
         return failures == 0 ? 0 : 1
     }
