@@ -26,7 +26,11 @@ let package = Package(
         .testTarget(name: "HostTests", dependencies: ["Host"], path: "Tests/HostTests"),
         // End-to-end tests: a real PostgreSQL, real calapi processes, real HTTP.
         .testTarget(name: "APITests", dependencies: ["Host"], path: "Tests/APITests"),
-    ] + pluginFamilies.map { .target(name: $0, dependencies: ["PluginSDK"], path: "Plugins/\($0)") },
+    ] + pluginFamilies.map {
+        // Each plugin exports exactly the two C entry points (Plugins/exports.map), nothing Swift.
+        .target(name: $0, dependencies: ["PluginSDK"], path: "Plugins/\($0)",
+                linkerSettings: [.unsafeFlags(["-Xlinker", "--version-script=Plugins/exports.map"])])
+    },
     // Threads, epoll and C callbacks are synchronised by hand; Swift 5 mode keeps that code plain.
     swiftLanguageModes: [.v5]
 )

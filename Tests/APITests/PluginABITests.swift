@@ -121,6 +121,23 @@ final class PluginABITests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("resources.ledger: no loaded plugin serves this resource (refused plugins:"), refused.stderr)
     }
 
+    func testSwiftPluginsExportOnlyTheTwoEntryPoints() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["nm", "-D", "--defined-only", CalapiServer.binaryDirectory + "/libUsers.so"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let listing = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let globals = listing.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, let kind = parts[1].first, kind.isUppercase else { return nil }
+            return String(parts[2])
+        }
+        XCTAssertEqual(globals.sorted(), ["calapi_plugin_init_v1", "calapi_plugin_magic"])
+    }
+
     func testAPlainCPluginServesRequests() throws {
         try build("Hello", PluginABITests.hello)
         let url = try TestDatabase.create()
