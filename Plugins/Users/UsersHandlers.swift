@@ -30,25 +30,14 @@ enum UsersHandlers {
     static func create(_ request: Request) -> Int32 {
         let body = request.body
         if let answered = rejectTakenUsername(request, body["username"], excluding: nil) { return answered }
-        do {
-            let rows = try request.run(UsersStatements.insert, body.json)
-            request.json.envelope("user", rows.text(0, 0))
-            return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
-        }
+        return respondWithUser(request) { try request.run(UsersStatements.insert, body.json) }
     }
 
     /// `GET /users/{userId}`: the caller itself, or anyone for an admin.
     static func get(_ request: Request) -> Int32 {
         guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
         guard request.requireSelfOrAdmin(id) else { return CALAPI_OK }
-        guard let rows = try? request.run(UsersStatements.find, .int(id)) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "User not found") }
-        request.json.envelope("user", rows.text(0, 0))
-        return CALAPI_OK
+        return respondWithUser(request) { try request.run(UsersStatements.find, .int(id)) }
     }
 
     /// The `{userId}` checks PATCH makes before reading the body: a number, and self or admin.
@@ -67,16 +56,7 @@ enum UsersHandlers {
             guard let owned = try? request.run(UsersStatements.scheduleOwned, .int(schedule), .int(id)) else { return CALAPI_FAIL }
             if owned.count == 0 { return request.error(400, "Bad request: Invalid default schedule id") }
         }
-        do {
-            let rows = try request.run(UsersStatements.update, .int(id), body.json, .bool(request.isAdmin))
-            guard rows.count == 1 else { return request.error(404, "User not found") }
-            request.json.envelope("user", rows.text(0, 0))
-            return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
-        }
+        return respondWithUser(request) { try request.run(UsersStatements.update, .int(id), body.json, .bool(request.isAdmin)) }
     }
 
     /// `DELETE /users/{userId}`.
@@ -96,10 +76,22 @@ enum UsersHandlers {
 
     /// `GET /me`: the API key's own user.
     static func me(_ request: Request) -> Int32 {
-        guard let rows = try? request.run(UsersStatements.find, .int(request.userId)) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "User not found") }
-        request.json.envelope("user", rows.text(0, 0))
-        return CALAPI_OK
+        respondWithUser(request) { try request.run(UsersStatements.find, .int(request.userId)) }
+    }
+
+    /// Answers `{"user": …}` from a statement returning the user's JSON, 404 when it found no row,
+    /// and a 400 for what the client got wrong.
+    private static func respondWithUser(_ request: Request, _ statement: () throws -> Rows) -> Int32 {
+        do {
+            let rows = try statement()
+            guard rows.count == 1 else { return request.error(404, "User not found") }
+            request.json.envelope("user", rows.text(0, 0))
+            return CALAPI_OK
+        } catch let failure as DatabaseFailure {
+            return answer(request, failure)
+        } catch {
+            return CALAPI_FAIL
+        }
     }
 
     /// Cal.com's username check, reported like its zod issue. Returns CALAPI_OK when it answered.

@@ -14,8 +14,6 @@ final class AuthCache {
         ttl = seconds > 0 ? UInt64(seconds * 1_000_000_000) : 0
     }
 
-    var isEnabled: Bool { ttl > 0 }
-
     func principal(for hashedKey: String) -> Principal? {
         guard ttl > 0, let entry = entries[hashedKey] else { return nil }
         if entry.deadline > AuthCache.now() { return entry.principal }
