@@ -5,7 +5,8 @@ enum MembershipsSchemas {
 
     static let createBody = #"""
         {"type":"object","required":["teamId","userId"],"properties":{
-          "teamId":{"type":"integer"},"userId":{"type":"integer"},
+          "teamId":{"type":"integer","minimum":-2147483648,"maximum":2147483647},
+          "userId":{"type":"integer","minimum":-2147483648,"maximum":2147483647},
           "accepted":{"type":"boolean","description":"System admins only; defaults to false"},
           "role":\#(role),"disableImpersonation":{"type":"boolean"}}}
         """#

@@ -139,6 +139,7 @@ enum TeamsHandlers {
         switch failure {
         case .uniqueViolation: return request.error(409, "Team slug already exists")
         case .foreignKeyViolation: return request.error(400, "Bad request: `createdByOAuthClientId` does not match any OAuth client")
+        case .invalidInput: return request.error(400, "Bad request: a value is out of range for its column")
         default: return CALAPI_FAIL
         }
     }

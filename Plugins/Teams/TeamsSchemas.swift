@@ -1,6 +1,7 @@
 /// JSON Schemas of the Teams routes, after Cal.com's `schemaTeamCreateBodyParams` /
 /// `schemaTeamUpdateBodyParams` (both strict: the generated Team model minus `id` and `createdAt`,
-/// `name` at most 255 characters, `ownerId` on create only). Only `name` is required on create.
+/// `name` at most 255 characters, `ownerId` on create only). Only `name` is required on create;
+/// integers are bounded to the `integer` columns' range so that no value fails in the database.
 enum TeamsSchemas {
     /// Keys `teamMetadataSchema` knows; others are dropped when stored, as zod stripped them.
     static let metadataKeys = ["requestedSlug", "paymentId", "subscriptionId", "subscriptionItemId", "orgSeats",
@@ -41,8 +42,8 @@ enum TeamsSchemas {
         "brandColor":{"type":"string","nullable":true},
         "darkBrandColor":{"type":"string","nullable":true},
         "bannerUrl":{"type":"string","nullable":true},
-        "parentId":{"type":"integer","nullable":true},
-        "timeFormat":{"type":"integer","nullable":true},
+        "parentId":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"nullable":true},
+        "timeFormat":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"nullable":true},
         "timeZone":{"type":"string"},
         "weekStart":{"type":"string"},
         "isOrganization":{"type":"boolean"},
@@ -57,7 +58,7 @@ enum TeamsSchemas {
 
     static let createBody = #"""
         {"type":"object","additionalProperties":false,"required":["name"],"properties":{\#(fields),
-          "ownerId":{"type":"integer","description":"System admins only: the user made OWNER instead of the caller"}}}
+          "ownerId":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"description":"System admins only: the user made OWNER instead of the caller"}}}
         """#
 
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(fields)}}"#
@@ -76,7 +77,7 @@ enum TeamsSchemas {
           "hideBookATeamMember":{"type":"boolean"},"createdAt":{"type":"string","format":"date-time"},
           "metadata":{"type":"object","nullable":true},"theme":{"type":"string","nullable":true},
           "brandColor":{"type":"string","nullable":true},"darkBrandColor":{"type":"string","nullable":true},
-          "bannerUrl":{"type":"string","nullable":true},"parentId":{"type":"integer","nullable":true},
+          "bannerUrl":{"type":"string","nullable":true},"parentId":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"nullable":true},
           "timeFormat":{"type":"integer","nullable":true},"timeZone":{"type":"string"},"weekStart":{"type":"string"},
           "isOrganization":{"type":"boolean"},"pendingPayment":{"type":"boolean"},"isPlatform":{"type":"boolean"},
           "createdByOAuthClientId":{"type":"string","nullable":true},

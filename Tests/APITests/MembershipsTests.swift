@@ -125,6 +125,8 @@ final class MembershipsTests: APITestCase {
         XCTAssertEqual(try call("POST", "/v1/memberships", as: admin, body: ["userId": bob.id, "teamId": 987654]).json["message"] as? String,
                        "Bad request: no team with id 987654")
         XCTAssertEqual(try call("POST", "/v1/memberships", as: admin, body: ["userId": 987654, "teamId": one]).status, 400)
+        XCTAssertEqual(try call("POST", "/v1/memberships", as: admin, body: ["userId": 5_000_000_000, "teamId": one]).json["message"] as? String,
+                       "too_big in 'userId': Number must be less than or equal to 2147483647")
         let invalid = try call("POST", "/v1/memberships", as: admin, body: ["userId": bob.id])
         XCTAssertEqual(invalid.status, 400)
         XCTAssertEqual(invalid.json["message"] as? String, "invalid_type in 'teamId': Required")

@@ -113,6 +113,7 @@ final class TeamsTests: APITestCase {
             (["name": "A", "nope": 1], "Unrecognized key(s) in object: 'nope'"),
             (["name": "A", "slug": ""], "too_small in 'slug': String must contain at least 1 character(s)"),
             (["name": String(repeating: "n", count: 256)], "too_big in 'name': String must contain at most 255 character(s)"),
+            (["name": "A", "parentId": 3_000_000_000], "too_big in 'parentId': Number must be less than or equal to 2147483647"),
             (["name": "A", "hideBranding": "yes"], "invalid_type in 'hideBranding': Expected boolean, received string"),
             (["name": "A", "smsLockState": "OPEN"],
              "invalid_enum_value in 'smsLockState': Invalid enum value. Expected 'LOCKED' | 'UNLOCKED' | 'REVIEW_NEEDED', received 'OPEN'"),
