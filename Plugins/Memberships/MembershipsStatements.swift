@@ -1,0 +1,63 @@
+import PluginSDK
+
+/// Every statement of the Memberships plugin. Only the S2 columns are written (no
+/// `createdAt`/`updatedAt`, which later Cal.com schemas added).
+enum MembershipsStatements {
+    static var find = Statement.unset
+    static var findWithTeam = Statement.unset
+    static var list = Statement.unset
+    static var listWithTeam = Statement.unset
+    static var targets = Statement.unset
+    static var insert = Statement.unset
+    static var update = Statement.unset
+    static var delete = Statement.unset
+
+    /// `$1`/`$2`: JSON arrays of user and team ids to keep, or NULL for no filter.
+    private static func listSQL(_ item: String) -> String {
+        """
+        SELECT '[' || COALESCE(string_agg(\(item)::text, ',' ORDER BY m.id), '') || ']'
+        FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
+        WHERE ($1::jsonb IS NULL OR m."userId" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint))
+          AND ($2::jsonb IS NULL OR m."teamId" IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint))
+        """
+    }
+
+    private static func findSQL(_ item: String) -> String {
+        #"SELECT \#(item) FROM "Membership" m JOIN "Team" t ON t.id = m."teamId" WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint"#
+    }
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        let plain = ModelJSON.membership("m")
+        let withTeam = ModelJSON.membership("m", teamAlias: "t")
+        find = registrar.statement("find", findSQL(plain))
+        findWithTeam = registrar.statement("find_with_team", findSQL(withTeam))
+        list = registrar.statement("list", listSQL(plain))
+        listWithTeam = registrar.statement("list_with_team", listSQL(withTeam))
+
+        targets = registrar.statement("targets", #"""
+            SELECT EXISTS (SELECT 1 FROM "Team" WHERE id = $1::bigint), EXISTS (SELECT 1 FROM users WHERE id = $2::bigint)
+            """#)
+
+        // Cal.com's defaults: not accepted, MEMBER, impersonation allowed.
+        insert = registrar.statement("insert", writes: true, #"""
+            INSERT INTO "Membership" AS m ("teamId", "userId", accepted, role, "disableImpersonation")
+            SELECT (b->>'teamId')::int, (b->>'userId')::int, COALESCE((b->>'accepted')::boolean, false),
+              COALESCE(b->>'role', 'MEMBER')::"MembershipRole", COALESCE((b->>'disableImpersonation')::boolean, false)
+            FROM (SELECT $1::jsonb AS b) AS input
+            RETURNING \#(plain)
+            """#)
+
+        update = registrar.statement("update", writes: true, #"""
+            UPDATE "Membership" AS m SET
+              accepted = COALESCE((b->>'accepted')::boolean, m.accepted),
+              role = COALESCE((b->>'role')::"MembershipRole", m.role),
+              "disableImpersonation" = COALESCE((b->>'disableImpersonation')::boolean, m."disableImpersonation")
+            FROM (SELECT $3::jsonb AS b) AS input
+            WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint
+            RETURNING \#(plain)
+            """#)
+
+        delete = registrar.statement("delete", writes: true,
+            #"DELETE FROM "Membership" WHERE "userId" = $1::bigint AND "teamId" = $2::bigint"#)
+    }
+}

@@ -1,0 +1,146 @@
+import CalapiPluginAPI
+import PluginSDK
+
+/// Handlers of the Teams plugin (Cal.com v1 §3). Each returns CALAPI_OK once it answered (a body
+/// or an error), and CALAPI_FAIL only for database failures the host should report.
+enum TeamsHandlers {
+    /// `GET /teams`: every team for a system admin, else the teams the caller has a membership of.
+    static func list(_ request: Request) -> Int32 {
+        let only: Param = request.isAdmin ? .null : .int(request.userId)
+        guard let rows = try? request.run(TeamsStatements.list, only) else { return CALAPI_FAIL }
+        request.json.envelope("teams", rows.text(0, 0))
+        return CALAPI_OK
+    }
+
+    /// `POST /teams`: the team and its OWNER membership (the caller, or `ownerId` for admins).
+    static func create(_ request: Request) -> Int32 {
+        let body = request.body
+        let ownerId = body["ownerId"].int ?? 0
+        if ownerId != 0 && !request.isAdmin { return request.error(401, "ADMIN required for `ownerId`") }
+        let owner = ownerId != 0 ? ownerId : request.userId
+        do {
+            if let slug = body["slug"].string,
+               try request.run(TeamsStatements.slugTaken, .text(slug), .null, .bool(false), .null).count > 0 {
+                return request.error(409, "Team slug already exists")
+            }
+            if let parent = body["parentId"].int, parent != 0, !(try managesTeam(request, parent)) {
+                return request.error(401, "Unauthorized: Invalid parent id. You can only use parent id of your own teams.")
+            }
+            if owner != request.userId, try request.run(TeamsStatements.userExists, .int(owner)).count == 0 {
+                return request.error(400, "Bad request: no user with id \(owner) for `ownerId`")
+            }
+            let rows = try request.run(TeamsStatements.insert, body.json, .int(owner))
+            let json = request.json
+            json.beginObject()
+            json.key("team")
+            json.raw(rows.text(0, 0))
+            json.key("owner")
+            json.raw(rows.text(0, 1))
+            json.key("message")
+            json.string("Team created successfully. We also made user with ID=\(owner) the owner of this team.")
+            json.endObject()
+            return CALAPI_OK
+        } catch let failure as DatabaseFailure {
+            return answer(request, failure)
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// The `[teamId]` middleware, before validation and method handlers: a system admin passes;
+    /// anyone else must have a membership of the team (any role, accepted or not), else 404. A
+    /// query the strict `teamId` schema refuses is left to validation, which answers its 400.
+    static func authorizeTeam(_ request: Request) -> Int32 {
+        guard !request.isAdmin, request.query.keys == ["teamId"], let text = request.query["teamId"].string,
+              !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return CALAPI_OK
+        }
+        guard let teamId = Int64(text) else { return request.error(404, "Team not found") }
+        do {
+            if try request.membershipRole(user: request.userId, team: teamId) == nil { return request.error(404, "Team not found") }
+            return CALAPI_OK
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// `GET /teams/{teamId}`.
+    static func get(_ request: Request) -> Int32 {
+        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        guard let rows = try? request.run(TeamsStatements.find, .int(teamId)) else { return CALAPI_FAIL }
+        guard rows.count == 1 else { return request.error(404, "Team not found") }
+        request.json.envelope("team", rows.text(0, 0))
+        return CALAPI_OK
+    }
+
+    /// `PATCH /teams/{teamId}`: OWNER or ADMIN members only (system admins included: Cal.com's
+    /// check has no bypass); slug conflicts only for a sent slug held by another team.
+    static func update(_ request: Request) -> Int32 {
+        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        let body = request.body
+        do {
+            guard try managesTeam(request, teamId) else { return request.error(401, "Unauthorized: OWNER or ADMIN required") }
+            let current = try request.run(TeamsStatements.find, .int(teamId))
+            guard current.count == 1 else { return request.error(404, "Team not found") }
+            if let slug = body["slug"].string {
+                let parent: Param = current.int(0, 2).map { .int($0) } ?? .null
+                if try request.run(TeamsStatements.slugTaken, .text(slug), .int(teamId), .bool(true), parent).count > 0 {
+                    return request.error(409, "Team slug already exists")
+                }
+            }
+            if let parent = body["parentId"].int, parent != 0 {
+                if parent == teamId { return request.error(400, "Bad request: Parent id cannot be the same as the team id.") }
+                guard try managesTeam(request, parent) else {
+                    return request.error(401, "Unauthorized: Invalid parent id. You can only use parent id of your own teams.")
+                }
+            }
+            let rows = try request.run(TeamsStatements.update, .int(teamId), body.json)
+            guard rows.count == 1 else { return request.error(404, "Team not found") }
+            request.json.envelope("team", rows.text(0, 0))
+            return CALAPI_OK
+        } catch let failure as DatabaseFailure {
+            return answer(request, failure)
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// `DELETE /teams/{teamId}`: the team's OWNERs, or system admins. Memberships, team event
+    /// types and child teams go with it (foreign keys cascade).
+    static func delete(_ request: Request) -> Int32 {
+        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        do {
+            if !request.isAdmin, try request.membershipRole(user: request.userId, team: teamId) != MembershipRole.owner.rawValue {
+                return request.error(401, "Unauthorized: OWNER or ADMIN role required")
+            }
+            let rows = try request.run(TeamsStatements.delete, .int(teamId))
+            guard rows.affected == 1 else { return request.error(404, "Team not found") }
+            let json = request.json
+            json.beginObject()
+            json.key("message")
+            json.string("Team with id: \(teamId) deleted successfully")
+            json.endObject()
+            return CALAPI_OK
+        } catch DatabaseFailure.foreignKeyViolation {
+            return request.error(409, "Team with id: \(teamId) cannot be deleted: other records still reference it")
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// Whether the caller is an OWNER or ADMIN member of `teamId`.
+    private static func managesTeam(_ request: Request, _ teamId: Int64) throws -> Bool {
+        guard let role = try request.membershipRole(user: request.userId, team: teamId) else { return false }
+        return MembershipRole(rawValue: role)?.managesTeam ?? false
+    }
+
+    /// Client-caused write failures as 4xx with a clear message; anything else is the host's to report.
+    private static func answer(_ request: Request, _ failure: DatabaseFailure) -> Int32 {
+        switch failure {
+        case .uniqueViolation: return request.error(409, "Team slug already exists")
+        case .foreignKeyViolation: return request.error(400, "Bad request: `createdByOAuthClientId` does not match any OAuth client")
+        case .invalidInput: return request.error(400, "Bad request: a value is out of range for its column")
+        default: return CALAPI_FAIL
+        }
+    }
+}
