@@ -29,7 +29,7 @@ enum CustomInputsHandlers {
     /// type the input belongs to, else 403 (a missing input is 403 too).
     static func authorizeInput(_ request: Request) -> Int32 {
         guard let id = request.numericPathParameter("id"), !request.isAdmin else { return CALAPI_OK }
-        guard id >= Int64(Int32.min), id <= Int64(Int32.max) else { return request.error(403, "Forbidden") }
+        guard id.isRowKey else { return request.error(403, "Forbidden") }
         guard let rows = try? request.run(CustomInputsStatements.owner, .int(id)) else { return CALAPI_FAIL }
         if rows.count == 0 || rows.int(0, 0) != request.userId { return request.error(403, "Forbidden") }
         return CALAPI_OK
@@ -72,10 +72,9 @@ enum CustomInputsHandlers {
     /// `Forbidden`; for an admin it must exist → else 404. Returns an answer, or nil to go on.
     private static func requireEventTypeOwner(_ request: Request, _ eventType: JSONNode) -> Int32? {
         guard let eventTypeId = eventType.int else { return nil }
-        let fits = eventTypeId >= Int64(Int32.min) && eventTypeId <= Int64(Int32.max)
         var exists = false
         var owner: Int64?
-        if fits {
+        if eventTypeId.isRowKey {
             guard let rows = try? request.run(CustomInputsStatements.eventTypeOwner, .int(eventTypeId)) else { return CALAPI_FAIL }
             exists = rows.count == 1
             owner = exists ? rows.int(0, 0) : nil

@@ -23,8 +23,9 @@ enum EventTypesAccess {
         let parentTeamId: Int64?
     }
 
-    /// The event type `id`; `.some(nil)` when it does not exist.
+    /// The event type `id`; `.some(nil)` when it does not exist (or cannot: an id beyond `integer`).
     static func target(_ request: Request, _ id: Int64) -> Target?? {
+        guard id.isRowKey else { return .some(nil) }
         guard let rows = try? request.run(EventTypesStatements.target, .int(id)) else { return nil }
         guard rows.count == 1 else { return .some(nil) }
         return Target(userId: rows.int(0, 0), teamId: rows.int(0, 1), parentId: rows.int(0, 2), parentTeamId: rows.int(0, 3))
@@ -41,6 +42,7 @@ enum EventTypesAccess {
 
     /// `.some(nil)` when the user is not in the team at all.
     static func membership(_ request: Request, team: Int64, user: Int64) -> Membership?? {
+        guard team.isRowKey, user.isRowKey else { return .some(nil) }
         guard let rows = try? request.run(EventTypesStatements.membership, .int(team), .int(user)) else { return nil }
         guard rows.count == 1 else { return .some(nil) }
         return Membership(role: rows.string(0, 0) ?? "", accepted: rows.bool(0, 1) ?? false)
@@ -58,8 +60,11 @@ enum EventTypesAccess {
     /// the team. Returns an answer, or nil when the hosts are fine.
     static func rejectNonMemberHosts(_ request: Request, team: Int64, hosts: JSONNode) -> Int32? {
         guard hosts.count > 0 else { return nil }
-        guard let rows = try? request.run(EventTypesStatements.nonMemberHosts, .int(team), hosts.json) else { return CALAPI_FAIL }
-        if rows.count == 0 { return nil }
+        let outOfRange = hosts.elements.contains { !($0["userId"].int ?? 0).isRowKey }
+        if !outOfRange && team.isRowKey {
+            guard let rows = try? request.run(EventTypesStatements.nonMemberHosts, .int(team), hosts.json) else { return CALAPI_FAIL }
+            if rows.count == 0 { return nil }
+        }
         return request.error(400, "You can only add members of the team to a team event type.")
     }
 

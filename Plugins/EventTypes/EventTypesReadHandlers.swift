@@ -19,7 +19,7 @@ enum EventTypesReadHandlers {
                 }
                 ids.append(id)
             }
-            owners = .text("[" + ids.map(String.init).joined(separator: ",") + "]")
+            owners = .text("[" + ids.filter(\.isRowKey).map(String.init).joined(separator: ",") + "]")
         } else if request.isAdmin && slug.isPresent {
             owners = .null
         }
@@ -32,10 +32,9 @@ enum EventTypesReadHandlers {
 
     /// One event type: admins any; team event types for any member; personal ones for the owner.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id"),
-              let rows = try? request.run(EventTypesStatements.find, .int(id), .int(request.userId), .text(EventTypesAccess.website))
-        else {
-            return request.rowId("id") == nil ? request.error(404, "Event type not found") : CALAPI_FAIL
+        guard let id = request.rowId("id") else { return request.error(404, "Event type not found") }
+        guard let rows = try? request.run(EventTypesStatements.find, .int(id), .int(request.userId), .text(EventTypesAccess.website)) else {
+            return CALAPI_FAIL
         }
         guard rows.count == 1 else { return request.error(404, "Event type not found") }
         if !request.isAdmin {

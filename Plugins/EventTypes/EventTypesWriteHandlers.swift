@@ -113,10 +113,12 @@ enum EventTypesWriteHandlers {
             if let team = target.teamId {
                 if let answered = EventTypesAccess.requireTeamEditor(request, team: team) { return answered }
             } else if target.parentId != nil {
-                guard let parentTeam = target.parentTeamId,
-                      let membership = EventTypesAccess.membership(request, team: parentTeam, user: request.userId),
-                      membership?.isAcceptedAdminOrOwner == true
-                else {
+                var allowed = false
+                if let parentTeam = target.parentTeamId {
+                    guard let membership = EventTypesAccess.membership(request, team: parentTeam, user: request.userId) else { return CALAPI_FAIL }
+                    allowed = membership?.isAcceptedAdminOrOwner == true
+                }
+                if !allowed {
                     return request.error(403, "User is not authorized to access the team to which the parent event type belongs.")
                 }
             } else if target.userId != request.userId {

@@ -3,7 +3,7 @@ extension Request {
     /// The validated integer query (or path) parameter `name`, or nil when it is absent or outside
     /// the range of an `integer` column, so that no row can have it.
     public func rowId(_ name: String) -> Int64? {
-        guard let value = query[name].int, value >= Int64(Int32.min), value <= Int64(Int32.max) else { return nil }
+        guard let value = query[name].int, value.isRowKey else { return nil }
         return value
     }
 
@@ -17,4 +17,10 @@ extension Request {
         error(400, "invalid_type in '\(name)': Expected number, received nan")
         return nil
     }
+}
+
+extension Int64 {
+    /// Whether the value fits a PostgreSQL `integer` key; beyond it, no row can match and a `$n::int`
+    /// parameter would fail the statement.
+    public var isRowKey: Bool { self >= Int64(Int32.min) && self <= Int64(Int32.max) }
 }

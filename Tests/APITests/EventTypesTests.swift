@@ -266,7 +266,8 @@ final class EventTypesTests: APITestCase {
 
         for (body, message) in [(["userId": bob.id], "Unrecognized key(s) in object: 'userId'"),
                                 (["seatsPerTimeSlot": 0], "too_small in 'seatsPerTimeSlot': Number must be greater than or equal to 1"),
-                                (["length": "long"], "invalid_type in 'length': Expected number, received string")] as [([String: Any], String)] {
+                                (["length": "long"], "invalid_type in 'length': Expected number, received string"),
+                                (["length": 99_999_999_999], "Invalid value in the request body")] as [([String: Any], String)] {
             let response = try call("PATCH", "/v1/event-types/\(id)", as: alice, body: body)
             XCTAssertEqual(response.status, 400, "\(body)")
             XCTAssertEqual(response.json["message"] as? String, message)
@@ -300,6 +301,7 @@ final class EventTypesTests: APITestCase {
         let moveToTeam = try call("PATCH", "/v1/event-types/\(personal)", as: alice, body: ["teamId": team])
         XCTAssertEqual(moveToTeam.status, 403)
         XCTAssertEqual(moveToTeam.json["message"] as? String, "No permission to operate on event-type for this team")
+        XCTAssertEqual(try call("PATCH", "/v1/event-types/\(personal)", as: alice, body: ["teamId": 99_999_999_999]).status, 403)
 
         XCTAssertEqual(try call("PATCH", "/v1/event-types/987654", as: alice, body: ["title": "x"]).status, 403)
         let missing = try call("PATCH", "/v1/event-types/987654", as: admin, body: ["title": "x"])
