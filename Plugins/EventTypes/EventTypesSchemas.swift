@@ -26,7 +26,7 @@ enum EventTypesSchemas {
         "currency":{"type":"string"},
         "slotInterval":{"type":"integer","nullable":true},
         "successRedirectUrl":{"type":"string","pattern":"^(https?://.+)?$","nullable":true,"x-message":"Invalid URL"},
-        "locations":{"type":"array","items":{"type":"object","required":["type"],"properties":{
+        "locations":{"type":"array","nullable":true,"items":{"type":"object","required":["type"],"properties":{
           "type":{"type":"string"},"address":{"type":"string"},"link":{"type":"string"},
           "displayLocationPublicly":{"type":"boolean"},"hostPhoneNumber":{"type":"string"}}}},
         "bookingLimits":\#(limits),
@@ -37,7 +37,7 @@ enum EventTypesSchemas {
         "seatsShowAvailabilityCount":{"type":"boolean","nullable":true},
         "bookingFields":{"type":"array","items":{"type":"object"},"nullable":true},
         "scheduleId":{"type":"integer","nullable":true},
-        "metadata":{"type":"object","nullable":true},
+        "metadata":{"description":"any JSON value"},
         "recurringEvent":{"type":"object","nullable":true,"properties":{
           "dtstart":{"type":"string"},"interval":{"type":"integer"},"count":{"type":"integer"},
           "freq":{"type":"integer","minimum":0,"maximum":6},"until":{"type":"string"},
