@@ -40,7 +40,7 @@ enum EventTypesSchemas {
         "metadata":{"description":"any JSON value"},
         "recurringEvent":{"type":"object","nullable":true,"properties":{
           "dtstart":{"type":"string"},"interval":{"type":"integer"},"count":{"type":"integer"},
-          "freq":{"type":"integer","minimum":0,"maximum":6},"until":{"type":"string"},
+          "freq":{"type":"integer","enum":[0,1,2,3,4,5,6]},"until":{"type":"string"},
           "tzid":{"type":"string","format":"timezone"}}},
         "children":{"type":"array","items":{"type":"object","required":["id","userId"],"properties":{
           "id":{"type":"integer"},"userId":{"type":"integer"}}}},

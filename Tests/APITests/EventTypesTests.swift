@@ -95,6 +95,10 @@ final class EventTypesTests: APITestCase {
             (["title": "A", "slug": "a", "length": 10, "schedulingType": "roundRobin"],
              "invalid_enum_value in 'schedulingType': Invalid enum value. Expected 'ROUND_ROBIN' | 'COLLECTIVE' | 'MANAGED', received 'roundRobin'"),
             (["title": "A", "slug": "a", "length": 10, "hosts": [["isFixed": true]]], "invalid_type in 'hosts,0,userId': Required"),
+            (["title": "A", "slug": "a", "length": 10, "recurringEvent": ["freq": 7]],
+             "invalid_enum_value in 'recurringEvent,freq': Invalid enum value. Expected 0 | 1 | 2 | 3 | 4 | 5 | 6, received '7'"),
+            (["title": "A", "slug": "a", "length": 10, "successRedirectUrl": "ftp://x"], "invalid_string in 'successRedirectUrl': Invalid URL"),
+            (["title": "A", "slug": "a", "length": 10, "periodStartDate": "tomorrow"], "custom in 'periodStartDate': Invalid ISO Date"),
         ]
         for (body, message) in cases {
             let response = try call("POST", "/v1/event-types", as: alice, body: body)
@@ -376,8 +380,11 @@ final class EventTypesTests: APITestCase {
                        [["id": eventType(child)["id"] as? Int ?? 0, "userId": Int(member.id)]])
     }
 
-    func testUnservedMethodsAnswer405() throws {
+    func testUnservedMethodsAnswer405AndKeysAreRequired() throws {
         let alice = try seedUser("alice")
+        let anonymous = try call("GET", "/v1/event-types", as: nil)
+        XCTAssertEqual(anonymous.status, 401)
+        XCTAssertEqual(anonymous.json["message"] as? String, "No apiKey provided")
         let put = try call("PUT", "/v1/event-types", as: alice)
         XCTAssertEqual(put.status, 405)
         XCTAssertEqual(put.header("Allow"), "GET, POST")
