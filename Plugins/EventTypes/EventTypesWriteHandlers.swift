@@ -62,13 +62,9 @@ enum EventTypesWriteHandlers {
     /// The owner, an accepted ADMIN/OWNER of the event type's team, or a system admin; hosts are
     /// replaced only when the body has `hosts`.
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id") else {
-            return request.isAdmin ? request.error(404, "Event type not found") : request.error(403, "Forbidden")
-        }
+        guard let id = request.rowId("id") else { return missing(request) }
         guard let found = EventTypesAccess.target(request, id) else { return CALAPI_FAIL }
-        guard let target = found else {
-            return request.isAdmin ? request.error(404, "Event type not found") : request.error(403, "Forbidden")
-        }
+        guard let target = found else { return missing(request) }
         if !request.isAdmin && target.userId != request.userId {
             guard let team = target.teamId else { return request.error(403, "Forbidden") }
             guard let membership = EventTypesAccess.membership(request, team: team, user: request.userId) else { return CALAPI_FAIL }
@@ -84,7 +80,8 @@ enum EventTypesWriteHandlers {
             return answered
         }
         do {
-            _ = try request.run(EventTypesStatements.update, .int(id), body.json)
+            let updated = try request.run(EventTypesStatements.update, .int(id), body.json)
+            guard updated.count == 1 else { return request.error(404, "Event type not found") }
             if hosts.isPresent {
                 _ = try request.run(EventTypesStatements.deleteHosts, .int(id))
                 try EventTypesAccess.writeHosts(request, eventType: id, hosts: hosts)
@@ -102,13 +99,9 @@ enum EventTypesWriteHandlers {
     /// Admins any; team event types by an accepted ADMIN/OWNER; managed children by an accepted
     /// ADMIN/OWNER of the parent's team; personal ones by their owner.
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id") else {
-            return request.isAdmin ? request.error(404, "Event type not found") : request.error(403, "Forbidden")
-        }
+        guard let id = request.rowId("id") else { return missing(request) }
         guard let found = EventTypesAccess.target(request, id) else { return CALAPI_FAIL }
-        guard let target = found else {
-            return request.isAdmin ? request.error(404, "Event type not found") : request.error(403, "Forbidden")
-        }
+        guard let target = found else { return missing(request) }
         if !request.isAdmin {
             if let team = target.teamId {
                 if let answered = EventTypesAccess.requireTeamEditor(request, team: team) { return answered }
@@ -128,5 +121,11 @@ enum EventTypesWriteHandlers {
         guard (try? request.run(EventTypesStatements.delete, .int(id))) != nil else { return CALAPI_FAIL }
         request.json.message("Event Type with id: \(id) deleted successfully")
         return CALAPI_OK
+    }
+
+    /// A missing event type: 404 for system admins; 403 `Forbidden` for everyone else, as Cal.com's
+    /// ownership lookup answered before it could tell.
+    private static func missing(_ request: Request) -> Int32 {
+        request.isAdmin ? request.error(404, "Event type not found") : request.error(403, "Forbidden")
     }
 }
