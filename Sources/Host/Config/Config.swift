@@ -7,6 +7,8 @@ struct Config {
         "me": ResourceConfig(methods: ["GET"], line: 0),
         "teams": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "memberships": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "event-types": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "custom-inputs": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -20,7 +22,7 @@ struct Config {
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
-    var pluginNames = ["Users", "Teams", "Memberships"]
+    var pluginNames = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs"]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576

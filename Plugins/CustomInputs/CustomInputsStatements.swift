@@ -1,0 +1,65 @@
+import PluginSDK
+
+/// Every statement of the plugin. Inputs come back as JSON built by PostgreSQL with every column,
+/// `type` in its API spelling (`TEXTLONG`, stored `textLong`).
+enum CustomInputsStatements {
+    static var find = Statement.unset
+    static var list = Statement.unset
+    static var owner = Statement.unset
+    static var eventTypeOwner = Statement.unset
+    static var insert = Statement.unset
+    static var update = Statement.unset
+    static var delete = Statement.unset
+
+    /// The input of the row aliased `c` as compact JSON.
+    static let inputJSON = #"""
+        (SELECT row_to_json(p) FROM (SELECT c.id, c."eventTypeId", c.label, upper(c.type::text) AS type, c.options,
+          c.required, c.placeholder) p)
+        """#
+
+    /// API spelling (`TEXTLONG`) to the stored label (`textLong`).
+    static func storedType(_ expression: String) -> String {
+        #"(CASE \#(expression) WHEN 'TEXTLONG' THEN 'textLong' ELSE lower(\#(expression)) END)::"EventTypeCustomInputType""#
+    }
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        find = registrar.statement("find", #"SELECT \#(inputJSON) FROM "EventTypeCustomInput" c WHERE c.id = $1::int"#)
+
+        // $1 owner of the inputs' event types, or NULL for every input (admins).
+        list = registrar.statement("list", #"""
+            SELECT '[' || COALESCE(string_agg(\#(inputJSON)::text, ',' ORDER BY c.id), '') || ']'
+            FROM "EventTypeCustomInput" c
+            WHERE $1::int IS NULL OR c."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = $1::int)
+            """#)
+
+        // The owner of the input's event type (NULL for a team event type); no row when the input is missing.
+        owner = registrar.statement("owner", #"""
+            SELECT e."userId" FROM "EventTypeCustomInput" c JOIN "EventType" e ON e.id = c."eventTypeId" WHERE c.id = $1::int
+            """#)
+
+        eventTypeOwner = registrar.statement("event_type_owner", #"SELECT "userId" FROM "EventType" WHERE id = $1::int"#)
+
+        insert = registrar.statement("insert", writes: true, #"""
+            INSERT INTO "EventTypeCustomInput" AS c ("eventTypeId", label, type, required, placeholder, options)
+            SELECT (b->>'eventTypeId')::int, b->>'label', \#(storedType("b->>'type'")), (b->>'required')::boolean,
+              b->>'placeholder', NULLIF(b->'options', 'null'::jsonb)
+            FROM (SELECT $1::jsonb AS b) AS input
+            RETURNING \#(inputJSON)
+            """#)
+
+        update = registrar.statement("update", writes: true, #"""
+            UPDATE "EventTypeCustomInput" AS c SET
+              "eventTypeId" = COALESCE((b->>'eventTypeId')::int, c."eventTypeId"),
+              label = COALESCE(b->>'label', c.label),
+              type = CASE WHEN b ? 'type' THEN \#(storedType("b->>'type'")) ELSE c.type END,
+              required = COALESCE((b->>'required')::boolean, c.required),
+              placeholder = COALESCE(b->>'placeholder', c.placeholder),
+              options = CASE WHEN b ? 'options' THEN NULLIF(b->'options', 'null'::jsonb) ELSE c.options END
+            FROM (SELECT $2::jsonb AS b) AS input
+            WHERE c.id = $1::int
+            RETURNING \#(inputJSON)
+            """#)
+
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventTypeCustomInput" WHERE id = $1::int"#)
+    }
+}

@@ -1,0 +1,50 @@
+import CalapiPluginAPI
+import PluginSDK
+
+/// `GET /event-types` and `GET /event-types/{id}`.
+enum EventTypesReadHandlers {
+    /// Own event types; admins may name owners (`userId`) or look a slug up across every owner.
+    static func list(_ request: Request) -> Int32 {
+        let query = request.query
+        let slug = query["slug"]
+        var owners: Param = .text("[\(request.userId)]")
+        if query["userId"].isPresent {
+            guard request.isAdmin else { return request.error(401, "ADMIN required") }
+            let values = query["userId"].kind == .array ? query["userId"].elements : [query["userId"]]
+            var ids: [Int64] = []
+            for (index, value) in values.enumerated() {
+                guard let id = JavaScript.parseInt(value.string ?? "") else {
+                    let path = query["userId"].kind == .array ? "userId,\(index)" : "userId"
+                    return request.error(400, "custom in '\(path)': Not a number")
+                }
+                ids.append(id)
+            }
+            owners = .text("[" + ids.filter(\.isRowKey).map(String.init).joined(separator: ",") + "]")
+        } else if request.isAdmin && slug.isPresent {
+            owners = .null
+        }
+        guard let rows = try? request.run(EventTypesStatements.list, owners, .node(slug), .text(EventTypesAccess.website)) else {
+            return CALAPI_FAIL
+        }
+        request.json.envelope("event_types", rows.text(0, 0))
+        return CALAPI_OK
+    }
+
+    /// One event type: admins any; team event types for any member; personal ones for the owner.
+    static func get(_ request: Request) -> Int32 {
+        guard let id = request.rowId("id") else { return request.error(404, "Event type not found") }
+        guard let rows = try? request.run(EventTypesStatements.find, .int(id), .int(request.userId), .text(EventTypesAccess.website)) else {
+            return CALAPI_FAIL
+        }
+        guard rows.count == 1 else { return request.error(404, "Event type not found") }
+        if !request.isAdmin {
+            if rows.int(0, 1) != nil {
+                if rows.isNull(0, 2) { return request.error(401, "Unauthorized: OWNER or ADMIN role required") }
+            } else if rows.int(0, 0) != request.userId {
+                return request.error(403, "Forbidden")
+            }
+        }
+        request.json.envelope("event_type", rows.text(0, 3))
+        return CALAPI_OK
+    }
+}

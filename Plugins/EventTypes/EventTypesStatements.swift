@@ -1,0 +1,142 @@
+import PluginSDK
+
+/// Every statement of the plugin. Event types come back as JSON built by PostgreSQL in the field
+/// order of Cal.com's `eventTypeSelect`, enums in their API spelling.
+enum EventTypesStatements {
+    static var find = Statement.unset
+    static var list = Statement.unset
+    static var render = Statement.unset
+    static var target = Statement.unset
+    static var membership = Statement.unset
+    static var nonMemberHosts = Statement.unset
+    static var insert = Statement.unset
+    static var update = Statement.unset
+    static var deleteHosts = Statement.unset
+    static var insertHosts = Statement.unset
+    static var delete = Statement.unset
+
+    /// The event type of the row aliased `e` as compact JSON. With `website` (a text parameter such
+    /// as `$3`) it is the GET shape: `link` added and a personal event type's missing `scheduleId`
+    /// replaced by its owner's default schedule.
+    static func eventTypeJSON(website: String?) -> String {
+        let scheduleId = website == nil ? #"e."scheduleId""# : #"""
+            COALESCE(e."scheduleId", CASE WHEN e."teamId" IS NULL THEN (SELECT ou."defaultScheduleId" FROM users ou WHERE ou.id = e."userId") END)
+            """#
+        let link = website.map { site in #"""
+            , CASE WHEN e."teamId" IS NOT NULL
+                   THEN \#(site)::text || '/team/' || (SELECT lt.slug FROM "Team" lt WHERE lt.id = e."teamId") || '/' || e.slug
+                   ELSE \#(site)::text || '/' || COALESCE((SELECT lu.username FROM users lu WHERE lu.id = e."userId"),
+                          (SELECT uu.username FROM "_user_eventtype" ue JOIN users uu ON uu.id = ue."B" WHERE ue."A" = e.id ORDER BY uu.id LIMIT 1))
+                        || '/' || e.slug END AS link
+            """# } ?? ""
+        let customInputs = SQLFragments.jsonArray("row_to_json(c)", orderBy: "c.id", from: #"""
+            (SELECT ci.id, ci.label, ci.required, ci.options, upper(ci.type::text) AS type, ci.placeholder
+             FROM "EventTypeCustomInput" ci WHERE ci."eventTypeId" = e.id) c
+            """#)
+        let hashedLinks = SQLFragments.jsonArray("row_to_json(l)", orderBy: "hl.id", from: #"""
+            "HashedLink" hl, LATERAL (SELECT hl.link) l WHERE hl."eventTypeId" = e.id
+            """#)
+        let hosts = SQLFragments.jsonArray("row_to_json(x)", orderBy: #"h."userId""#, from: #"""
+            "Host" h, LATERAL (SELECT h."userId", h."isFixed", h."scheduleId") x WHERE h."eventTypeId" = e.id
+            """#)
+        let children = SQLFragments.jsonArray("row_to_json(k)", orderBy: "k.id", from: #"""
+            (SELECT ch.id, ch."userId" FROM "EventType" ch WHERE ch."parentId" = e.id) k
+            """#)
+        return #"""
+            (SELECT row_to_json(p) FROM (SELECT e.id, e.title, e.slug, e.length, e.hidden, e.position, e."userId", e."teamId",
+              \#(scheduleId) AS "scheduleId", e."eventName", e."timeZone", upper(e."periodType"::text) AS "periodType",
+              \#(SQLFragments.isoTimestamp(#"e."periodStartDate""#)) AS "periodStartDate",
+              \#(SQLFragments.isoTimestamp(#"e."periodEndDate""#)) AS "periodEndDate",
+              e."periodDays", e."periodCountCalendarDays", e."requiresConfirmation", e."recurringEvent", e."disableGuests",
+              e."hideCalendarNotes", e."minimumBookingNotice", e."beforeEventBuffer", e."afterEventBuffer",
+              \#(EventTypeColumn.apiSchedulingType(#"e."schedulingType""#)) AS "schedulingType",
+              e.price, e.currency, e."slotInterval", e."parentId", e."successRedirectUrl", e.description, e.locations,
+              e.metadata, e."seatsPerTimeSlot", e."seatsShowAttendees", e."seatsShowAvailabilityCount", e."bookingFields",
+              e."bookingLimits", e."onlyShowFirstAvailableSlot", e."durationLimits",
+              \#(customInputs)::json AS "customInputs",
+              \#(hashedLinks)::json AS "hashedLink",
+              (SELECT row_to_json(t) FROM (SELECT tm.slug FROM "Team" tm WHERE tm.id = e."teamId") t) AS team,
+              \#(hosts)::json AS hosts,
+              (SELECT row_to_json(o) FROM (SELECT ou.username, ou.id, ou."timeZone" FROM users ou WHERE ou.id = e."userId") o) AS owner,
+              \#(children)::json AS children\#(link)) p)
+            """#
+    }
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        // $1 id, $2 caller, $3 website: owner, team, the caller's role in that team, the JSON.
+        find = registrar.statement("find", #"""
+            SELECT e."userId", e."teamId",
+              (SELECT m.role::text FROM "Membership" m WHERE m."teamId" = e."teamId" AND m."userId" = $2::int),
+              \#(eventTypeJSON(website: "$3"))
+            FROM "EventType" e WHERE e.id = $1::int
+            """#)
+
+        // $1 owners (jsonb array of ids, or NULL for any owner), $2 exact slug or NULL, $3 website.
+        list = registrar.statement("list", #"""
+            SELECT '[' || COALESCE(string_agg(j::text, ',' ORDER BY id), '') || ']' FROM (
+              SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
+              WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
+                AND ($2::text IS NULL OR e.slug = $2::text)) rows
+            """#)
+
+        render = registrar.statement("render", #"SELECT \#(eventTypeJSON(website: nil)) FROM "EventType" e WHERE e.id = $1::int"#)
+
+        target = registrar.statement("target", #"""
+            SELECT e."userId", e."teamId", e."parentId", parent."teamId"
+            FROM "EventType" e LEFT JOIN "EventType" parent ON parent.id = e."parentId" WHERE e.id = $1::int
+            """#)
+
+        // $1 team, $2 user: the membership's role and whether it was accepted.
+        membership = registrar.statement("membership",
+            #"SELECT role::text, accepted FROM "Membership" WHERE "teamId" = $1::int AND "userId" = $2::int"#)
+
+        // $1 team, $2 hosts (jsonb array): the host user ids without any membership of the team.
+        nonMemberHosts = registrar.statement("non_member_hosts", #"""
+            SELECT DISTINCT (h->>'userId')::int FROM jsonb_array_elements($2::jsonb) h
+            WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = (h->>'userId')::int)
+            """#)
+
+        let columns = EventTypeColumn.all
+        // $1 body, $2 owner (NULL for a team event type): the new id; the owner is also linked
+        // through Cal.com's implicit many-to-many `users`.
+        insert = registrar.statement("insert", writes: true, #"""
+            WITH input AS (SELECT $1::jsonb AS b),
+            created AS (
+              INSERT INTO "EventType" (\#(columns.map { "\"\($0.name)\"" }.joined(separator: ", ")),
+                slug, "teamId", "userId", "instantMeetingParameters")
+              SELECT \#(columns.map(\.insertValue).joined(separator: ",\n    ")),
+                \#(SQLFragments.slugify("b->>'slug'")), (b->>'teamId')::int, $2::int, '{}'
+              FROM input
+              RETURNING id, "userId"
+            ),
+            linked AS (
+              INSERT INTO "_user_eventtype" ("A", "B") SELECT id, "userId" FROM created WHERE "userId" IS NOT NULL
+              ON CONFLICT ("A", "B") DO NOTHING
+            )
+            SELECT id FROM created
+            """#)
+
+        // $1 id, $2 body. A null `teamId` leaves the team alone, as Cal.com does.
+        update = registrar.statement("update", writes: true, #"""
+            UPDATE "EventType" AS e SET
+              \#(columns.map { $0.assignment(row: "e") }.joined(separator: ",\n  ")),
+              slug = CASE WHEN b ? 'slug' THEN \#(SQLFragments.slugify("b->>'slug'")) ELSE e.slug END,
+              "teamId" = COALESCE((b->>'teamId')::int, e."teamId")
+            FROM (SELECT $2::jsonb AS b) AS input
+            WHERE e.id = $1::int
+            RETURNING e.id
+            """#)
+
+        deleteHosts = registrar.statement("delete_hosts", writes: true, #"DELETE FROM "Host" WHERE "eventTypeId" = $1::int"#)
+
+        // $1 event type, $2 hosts (jsonb array), $3 whether every host is fixed (COLLECTIVE).
+        insertHosts = registrar.statement("insert_hosts", writes: true, #"""
+            INSERT INTO "Host" ("userId", "eventTypeId", "isFixed", "scheduleId")
+            SELECT DISTINCT ON ((h->>'userId')::int) (h->>'userId')::int, $1::int,
+              $3::boolean OR COALESCE((h->>'isFixed')::boolean, false), (h->>'scheduleId')::int
+            FROM jsonb_array_elements($2::jsonb) h
+            """#)
+
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventType" WHERE id = $1::int"#)
+    }
+}
