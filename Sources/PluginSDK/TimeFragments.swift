@@ -17,15 +17,16 @@ extension SQLFragments {
         "to_char(\(column), 'YYYY-MM-DD\"T00:00:00.000Z\"')"
     }
 
-    /// A JSON string parameter expression holding an ISO date-time (`1970-01-01T09:00:00Z`) or a
-    /// clock time (`09:00`, `09:00:00`), as the UTC `time` Prisma would store for it.
+    /// A text expression holding an ISO date-time (`1970-01-01T09:00:00Z`) or a clock time (`09:00`,
+    /// `09:00:00`, read as UTC), as the `time` Prisma stores for it: the UTC time of day. One cast
+    /// path only, so PostgreSQL never folds a cast of the other form.
     public static func utcTime(_ text: String) -> String {
-        "(CASE WHEN (\(text)) ~ '^\\d\\d:\\d\\d' THEN (\(text))::time ELSE ((\(text))::timestamptz AT TIME ZONE 'UTC')::time END)"
+        "((CASE WHEN (\(text)) ~ '^\\d\\d:\\d\\d' THEN '1970-01-01T' || (\(text)) || 'Z' ELSE (\(text)) END)::timestamptz AT TIME ZONE 'UTC')::time"
     }
 
-    /// A JSON string parameter expression holding an ISO date-time or a `YYYY-MM-DD` date, as the UTC
-    /// `date` Prisma would store for it.
+    /// A text expression holding an ISO date-time or a `YYYY-MM-DD` date (read as UTC midnight), as
+    /// the `date` Prisma stores for it: the UTC calendar day.
     public static func utcDate(_ text: String) -> String {
-        "(CASE WHEN (\(text)) ~ '^\\d{4}-\\d\\d-\\d\\d$' THEN (\(text))::date ELSE ((\(text))::timestamptz AT TIME ZONE 'UTC')::date END)"
+        "((CASE WHEN (\(text)) ~ '^\\d{4}-\\d\\d-\\d\\d$' THEN (\(text)) || 'T00:00:00Z' ELSE (\(text)) END)::timestamptz AT TIME ZONE 'UTC')::date"
     }
 }
