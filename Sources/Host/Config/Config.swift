@@ -7,6 +7,7 @@ struct Config {
         "me": ResourceConfig(methods: ["GET"], line: 0),
         "schedules": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "availabilities": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "selected-calendars": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -20,7 +21,7 @@ struct Config {
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
-    var pluginNames = ["Users", "Schedules", "Availabilities"]
+    var pluginNames = ["Users", "Schedules", "Availabilities", "SelectedCalendars"]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576
