@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the Availabilities routes, after Cal.com's `schemaAvailabilityCreateBodyParams`
 /// and `schemaAvailabilityEditBodyParams` (both strict). Times are ISO date-times, as Cal.com
 /// needed, or plain `HH:mm[:ss]`; dates are ISO date-times or `YYYY-MM-DD`.
@@ -11,13 +13,13 @@ enum AvailabilitiesSchemas {
 
     static let createBody = #"""
         {"type":"object","additionalProperties":false,"required":["scheduleId","startTime","endTime"],
-         "properties":{"scheduleId":{"type":"integer"},\#(fields)}}
+         "properties":{"scheduleId":\#(SchemaFragments.integerColumn),\#(fields)}}
         """#
 
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(fields)}}"#
 
     /// `{id}` coerced like zod's `z.coerce.number()`.
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
+    static let idQuery = #"{"type":"object","properties":{"id":\#(SchemaFragments.integerColumn)}}"#
 
     /// An availability as every response shows it (`schemaAvailabilityReadPublic`).
     static let publicAvailability = #"""

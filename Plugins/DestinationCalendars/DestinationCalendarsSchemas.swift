@@ -1,8 +1,10 @@
+import PluginSDK
+
 /// JSON Schemas of the Destination calendars routes, after Cal.com's
 /// `schemaDestinationCalendarCreateBodyParams` and `…EditBodyParams` (both strict). `bookingId` is
 /// accepted and ignored: no such column exists.
 enum DestinationCalendarsSchemas {
-    private static let numbers = #""eventTypeId":{"type":"integer"},"bookingId":{"type":"integer"},"userId":{"type":"integer"}"#
+    private static let numbers = #""eventTypeId":\#(SchemaFragments.integerColumn),"bookingId":{"type":"integer"},"userId":\#(SchemaFragments.integerColumn)"#
 
     static let createBody = #"""
         {"type":"object","additionalProperties":false,"required":["integration","externalId"],"properties":{
@@ -16,11 +18,11 @@ enum DestinationCalendarsSchemas {
 
     /// `GET /destination-calendars?userId=…`: one user or several (admins only).
     static let listQuery = #"""
-        {"type":"object","properties":{"userId":{"anyOf":[{"type":"integer"},{"type":"array","items":{"type":"integer"}}]}}}
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
         """#
 
     /// `{id}` coerced like zod's `z.coerce.number()`.
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
+    static let idQuery = #"{"type":"object","properties":{"id":\#(SchemaFragments.integerColumn)}}"#
 
     /// A destination calendar as every response shows it (`schemaDestinationCalendarReadPublic`).
     static let publicCalendar = #"""

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the Schedules routes, after Cal.com's `schemaCreateScheduleBodyParams` and
 /// `schemaSingleScheduleBodyParams` (both lenient: unknown keys are ignored).
 enum SchedulesSchemas {
@@ -6,21 +8,21 @@ enum SchedulesSchemas {
 
     static let createBody = #"""
         {"type":"object","required":["name","timeZone"],"properties":{\#(name),
-          "timeZone":{"type":"string","format":"timezone"},"userId":{"type":"integer"}}}
+          "timeZone":{"type":"string","format":"timezone"},"userId":\#(SchemaFragments.integerColumn)}}
         """#
 
     static let editBody = #"""
         {"type":"object","properties":{\#(name),
-          "timeZone":{"type":"string","format":"timezone"},"userId":{"type":"integer"}}}
+          "timeZone":{"type":"string","format":"timezone"},"userId":\#(SchemaFragments.integerColumn)}}
         """#
 
     /// `GET /schedules?userId=…`: one user or several (admins only).
     static let listQuery = #"""
-        {"type":"object","properties":{"userId":{"anyOf":[{"type":"integer"},{"type":"array","items":{"type":"integer"}}]}}}
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
         """#
 
     /// `{id}` coerced like zod's `z.coerce.number()`.
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
+    static let idQuery = #"{"type":"object","properties":{"id":\#(SchemaFragments.integerColumn)}}"#
 
     /// A schedule as every response shows it (`schemaSchedulePublic`).
     static let publicSchedule = #"""

@@ -1,18 +1,20 @@
+import PluginSDK
+
 /// JSON Schemas of the Selected calendars routes. Bodies are lenient (unknown keys ignored), as
 /// Cal.com's; only `integration`, `externalId` and (admins) `userId` are written.
 enum SelectedCalendarsSchemas {
     static let createBody = #"""
         {"type":"object","required":["integration","externalId"],"properties":{
-          "integration":{"type":"string"},"externalId":{"type":"string"},"userId":{"type":"integer"}}}
+          "integration":{"type":"string"},"externalId":{"type":"string"},"userId":\#(SchemaFragments.integerColumn)}}
         """#
 
     static let editBody = #"""
-        {"type":"object","properties":{"integration":{"type":"string"},"externalId":{"type":"string"},"userId":{"type":"integer"}}}
+        {"type":"object","properties":{"integration":{"type":"string"},"externalId":{"type":"string"},"userId":\#(SchemaFragments.integerColumn)}}
         """#
 
     /// `GET /selected-calendars?userId=…`: one user or several (admins only).
     static let listQuery = #"""
-        {"type":"object","properties":{"userId":{"anyOf":[{"type":"integer"},{"type":"array","items":{"type":"integer"}}]}}}
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
         """#
 
     /// The compound `{id}`; strict like Cal.com's `schemaQueryIdAsString` (any other parameter is refused).

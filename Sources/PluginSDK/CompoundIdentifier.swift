@@ -9,14 +9,15 @@ public enum CompoundIdentifier {
     }
 
     /// Reads a calendar id the way Cal.com's `selectedCalendarIdSchema` does: the text before the
-    /// first `_` is the user id, the rest is split at the first `_calendar_`. Unlike Cal.com, an
-    /// external id that itself holds `_calendar_` is kept whole. On failure the error is Cal.com's
-    /// message: `userId is not a number`, `Missing integration` or `Missing externalId`.
+    /// first `_` is the user id (decimal, within PostgreSQL's `integer`), the rest is split at the
+    /// first `_calendar_`. Unlike Cal.com, an external id that itself holds `_calendar_` is kept
+    /// whole. On failure the error is Cal.com's message: `userId is not a number`,
+    /// `Missing integration` or `Missing externalId`.
     public static func calendar(_ text: String) -> Result<Calendar, Problem> {
         let pieces = text.split(separator: "_", maxSplits: 1, omittingEmptySubsequences: false)
         let digits = pieces[0]
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let userId = Int64(digits) else {
+              let userId = Int64(digits), userId <= Int64(Int32.max) else {
             return .failure(Problem(message: "userId is not a number"))
         }
         let rest = pieces.count > 1 ? String(pieces[1]) : ""

@@ -58,6 +58,11 @@ final class AvailabilitiesTests: APITestCase {
             (["scheduleId": schedule, "startTime": "9am", "endTime": "10:00"], "custom in 'startTime': Invalid ISO Date"),
             (["scheduleId": schedule, "startTime": "09:00", "endTime": "10:00", "days": ["1"]], "invalid_type in 'days,0': Expected number, received string"),
             (["scheduleId": "x", "startTime": "09:00", "endTime": "10:00"], "invalid_type in 'scheduleId': Expected number, received string"),
+            (["scheduleId": 99999999999, "startTime": "09:00", "endTime": "10:00"], "too_big in 'scheduleId': Number must be less than or equal to 2147483647"),
+            (["scheduleId": schedule, "startTime": "2024", "endTime": "10:00"],
+             "Bad request: startTime, endTime and date must be ISO dates or times, and days integers"),
+            (["scheduleId": schedule, "startTime": "09:00", "endTime": "10:00", "days": [99999999999]],
+             "Bad request: startTime, endTime and date must be ISO dates or times, and days integers"),
         ]
         for (body, message) in cases {
             let response = try call("POST", "/v1/availabilities", as: alice, body: body)

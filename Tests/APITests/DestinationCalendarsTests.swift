@@ -76,6 +76,8 @@ final class DestinationCalendarsTests: APITestCase {
             (admin, ["integration": "google_calendar", "externalId": "x"], 400, "`userId` required"),
             (admin, ["integration": "google_calendar", "externalId": "x", "userId": Int(alice.id), "eventTypeId": bobs], 400, "Bad request, eventTypeId invalid"),
             (admin, ["integration": "google_calendar", "externalId": "x", "userId": 987654], 400, "Bad request, userId invalid"),
+            (admin, ["integration": "google_calendar", "externalId": "x", "userId": 99999999999], 400,
+             "too_big in 'userId': Number must be less than or equal to 2147483647"),
         ]
         for (account, body, status, message) in cases {
             let response = try call("POST", "/v1/destination-calendars", as: account, body: body)

@@ -137,6 +137,9 @@ final class SchedulesTests: APITestCase {
         XCTAssertEqual(try call("GET", "/v1/schedules/0x\(String(id, radix: 16))", as: bob).status, 404,
                        "an id the hook cannot read is still limited to the caller's rows")
         XCTAssertEqual(try call("PUT", "/v1/schedules/\(id)", as: alice).status, 405)
+        let huge = try call("GET", "/v1/schedules/99999999999", as: bob)
+        XCTAssertEqual(huge.status, 400, "an id beyond PostgreSQL's integer is a client mistake, not a 500")
+        XCTAssertEqual(huge.json["message"] as? String, "too_big in 'id': Number must be less than or equal to 2147483647")
     }
 
     func testPatchUpdatesNameAndZoneAndOnlyAdminsMoveSchedules() throws {

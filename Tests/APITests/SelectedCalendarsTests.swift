@@ -102,6 +102,7 @@ final class SelectedCalendarsTests: APITestCase {
         try seedCalendar(alice, "c_team_calendar_x@group.calendar.google.com")
         let cases: [(String, String)] = [
             ("abc_google_calendar_x", "userId is not a number"),
+            ("99999999999_google_calendar_x", "userId is not a number"),
             ("\(alice.id)", "Missing integration"),
             ("\(alice.id)_google", "Missing externalId"),
             ("\(alice.id)_google_calendar_", "Missing externalId"),
