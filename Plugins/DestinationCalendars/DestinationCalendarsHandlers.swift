@@ -24,8 +24,8 @@ enum DestinationCalendarsHandlers {
     /// belongs to the event type only.
     static func create(_ request: Request) -> Int32 {
         let body = request.body
-        let requested = nonZero(body["userId"])
-        let eventType = nonZero(body["eventTypeId"])
+        let requested = body["userId"].truthyInt
+        let eventType = body["eventTypeId"].truthyInt
         if !request.isAdmin && requested != nil { return request.error(401, "ADMIN required for `userId`") }
         if request.isAdmin && requested == nil { return request.error(400, "`userId` required") }
         let assigned = requested ?? request.userId
@@ -75,12 +75,12 @@ enum DestinationCalendarsHandlers {
         let externalId = body["externalId"].string ?? ""
         if !integration.isEmpty && externalId.isEmpty { return request.error(400, "External Id is required with integration value") }
         if integration.isEmpty && !externalId.isEmpty { return request.error(400, "Integration value is required with external ID") }
-        let assigned = request.isAdmin ? nonZero(body["userId"]) ?? request.userId : request.userId
+        let assigned = request.isAdmin ? body["userId"].truthyInt ?? request.userId : request.userId
 
         guard let target = try? request.run(DestinationCalendarsStatements.target, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
         guard target.count == 1 else { return request.error(404, "Destination calendar with ID \(id) not found") }
         let linkedEventType = target.int(0, 1)
-        if let eventType = nonZero(body["eventTypeId"]) {
+        if let eventType = body["eventTypeId"].truthyInt {
             if linkedEventType == nil {
                 return request.error(400, "The provided destination calendar can not be linked to an event type")
             }
@@ -117,12 +117,6 @@ enum DestinationCalendarsHandlers {
     /// NULL for admins (every row), else the caller.
     private static func ownerFilter(_ request: Request) -> Param {
         request.isAdmin ? .null : .int(request.userId)
-    }
-
-    /// A number JavaScript would find truthy (present and not 0), as Cal.com's checks test them.
-    private static func nonZero(_ node: JSONNode) -> Int64? {
-        guard let value = node.int, value != 0 else { return nil }
-        return value
     }
 
     /// A user and an event type each have at most one destination calendar.

@@ -24,11 +24,9 @@ enum SchedulesHandlers {
     /// `POST /schedules`: for the caller, or for `userId` when an admin sends it.
     static func create(_ request: Request) -> Int32 {
         let body = request.body
-        let requested = body["userId"].int
-        if let requested, requested != 0, !request.isAdmin {
-            return request.error(403, "ADMIN required for `userId`")
-        }
-        let owner = request.isAdmin && requested != nil && requested != 0 ? requested! : request.userId
+        let requested = body["userId"].truthyInt
+        if requested != nil && !request.isAdmin { return request.error(403, "ADMIN required for `userId`") }
+        let owner = requested ?? request.userId
         do {
             let created = try request.run(SchedulesStatements.insert, body.json, .int(owner))
             guard let id = created.int(0, 0) else { return CALAPI_FAIL }
@@ -64,7 +62,7 @@ enum SchedulesHandlers {
     static func update(_ request: Request) -> Int32 {
         guard let id = request.query["id"].int else { return CALAPI_FAIL }
         let body = request.body
-        if !request.isAdmin, let owner = body["userId"].int, owner != 0 {
+        if !request.isAdmin && body["userId"].truthyInt != nil {
             return request.error(403, "Non admin cannot change the owner of a schedule")
         }
         do {

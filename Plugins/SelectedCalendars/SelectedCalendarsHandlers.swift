@@ -51,7 +51,7 @@ enum SelectedCalendarsHandlers {
         guard let key = key(request) else { return CALAPI_OK }
         let body = request.body
         let newUser: Param
-        if body["userId"].int.map({ $0 != 0 }) == true {
+        if body["userId"].truthyInt != nil {
             let assigned: Int64?
             do { assigned = try assignedUser(request, body) } catch { return CALAPI_FAIL }
             guard let owner = assigned else { return CALAPI_OK }
@@ -96,7 +96,7 @@ enum SelectedCalendarsHandlers {
     /// The user a body assigns: the caller, or (admins only, 403 otherwise) an existing `userId` (404
     /// otherwise). Nil once it answered; throws when the database failed.
     private static func assignedUser(_ request: Request, _ body: JSONNode) throws -> Int64? {
-        guard let requested = body["userId"].int, requested != 0 else { return request.userId }
+        guard let requested = body["userId"].truthyInt else { return request.userId }
         guard request.isAdmin else {
             request.error(403, "ADMIN required for userId")
             return nil
