@@ -4,7 +4,10 @@
 import PackageDescription
 
 /// One dynamic library per resource family, built from `Plugins/<Family>` against the C header only.
-let pluginFamilies = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs"]
+let pluginFamilies = [
+    "Users", "Teams", "Memberships", "EventTypes", "CustomInputs",
+    "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars",
+]
 
 let package = Package(
     name: "calapi",

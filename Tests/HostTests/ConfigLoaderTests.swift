@@ -14,7 +14,7 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.dataDirectory, dataDirectory, file: file, line: line)
         XCTAssertEqual(config.poolSize, 4, file: file, line: line)
         XCTAssertNil(config.pluginDirectory, file: file, line: line)
-        XCTAssertEqual(config.pluginNames, ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs"], file: file, line: line)
+        XCTAssertEqual(config.pluginNames, ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars"], file: file, line: line)
         XCTAssertEqual(config.resources, Config.defaultResources, file: file, line: line)
         XCTAssertEqual(config.maxBodyBytes, 1_048_576, file: file, line: line)
         XCTAssertEqual(config.maxHeaderBytes, 16_384, file: file, line: line)

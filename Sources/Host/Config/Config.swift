@@ -9,6 +9,10 @@ struct Config {
         "memberships": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "event-types": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "custom-inputs": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "schedules": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "availabilities": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "selected-calendars": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "destination-calendars": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -22,7 +26,7 @@ struct Config {
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
-    var pluginNames = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs"]
+    var pluginNames = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars"]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576

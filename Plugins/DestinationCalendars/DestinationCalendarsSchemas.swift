@@ -1,0 +1,33 @@
+import PluginSDK
+
+/// JSON Schemas of the Destination calendars routes, after Cal.com's
+/// `schemaDestinationCalendarCreateBodyParams` and `…EditBodyParams` (both strict). `bookingId` is
+/// accepted and ignored: no such column exists.
+enum DestinationCalendarsSchemas {
+    private static let numbers = #""eventTypeId":\#(SchemaFragments.integerColumn),"bookingId":{"type":"integer"},"userId":\#(SchemaFragments.integerColumn)"#
+
+    static let createBody = #"""
+        {"type":"object","additionalProperties":false,"required":["integration","externalId"],"properties":{
+          "integration":{"type":"string"},"externalId":{"type":"string"},\#(numbers)}}
+        """#
+
+    static let editBody = #"""
+        {"type":"object","additionalProperties":false,"properties":{
+          "integration":{"type":"string"},"externalId":{"type":"string"},\#(numbers)}}
+        """#
+
+    /// `GET /destination-calendars?userId=…`: one user or several (admins only).
+    static let listQuery = #"""
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
+        """#
+
+    /// `{id}` coerced like zod's `z.coerce.number()`.
+    static let idQuery = #"{"type":"object","properties":{"id":\#(SchemaFragments.integerColumn)}}"#
+
+    /// A destination calendar as every response shows it (`schemaDestinationCalendarReadPublic`).
+    static let publicCalendar = #"""
+        {"type":"object","properties":{
+          "id":{"type":"integer"},"integration":{"type":"string","example":"google_calendar"},"externalId":{"type":"string"},
+          "eventTypeId":{"type":"integer","nullable":true},"userId":{"type":"integer","nullable":true}}}
+        """#
+}

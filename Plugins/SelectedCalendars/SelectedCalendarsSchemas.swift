@@ -1,0 +1,33 @@
+import PluginSDK
+
+/// JSON Schemas of the Selected calendars routes. Bodies are lenient (unknown keys ignored), as
+/// Cal.com's; only `integration`, `externalId` and (admins) `userId` are written.
+enum SelectedCalendarsSchemas {
+    static let createBody = #"""
+        {"type":"object","required":["integration","externalId"],"properties":{
+          "integration":{"type":"string"},"externalId":{"type":"string"},"userId":\#(SchemaFragments.integerColumn)}}
+        """#
+
+    static let editBody = #"""
+        {"type":"object","properties":{"integration":{"type":"string"},"externalId":{"type":"string"},"userId":\#(SchemaFragments.integerColumn)}}
+        """#
+
+    /// `GET /selected-calendars?userId=…`: one user or several (admins only).
+    static let listQuery = #"""
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
+        """#
+
+    /// The compound `{id}`; strict like Cal.com's `schemaQueryIdAsString` (any other parameter is refused).
+    static let idQuery = #"{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"}}}"#
+
+    /// A selected calendar as every response shows it (the table's columns).
+    static let publicCalendar = #"""
+        {"type":"object","properties":{
+          "id":{"type":"string"},"userId":{"type":"integer"},"integration":{"type":"string","example":"google_calendar"},
+          "externalId":{"type":"string"},"credentialId":{"type":"integer","nullable":true},
+          "googleChannelId":{"type":"string","nullable":true},"googleChannelKind":{"type":"string","nullable":true},
+          "googleChannelResourceId":{"type":"string","nullable":true},"googleChannelResourceUri":{"type":"string","nullable":true},
+          "googleChannelExpiration":{"type":"string","nullable":true},"error":{"type":"string","nullable":true},
+          "eventTypeId":{"type":"integer","nullable":true}}}
+        """#
+}

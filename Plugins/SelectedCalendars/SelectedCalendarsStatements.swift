@@ -1,0 +1,68 @@
+import PluginSDK
+
+/// Every statement of the plugin. v1 only sees user-level rows (`eventTypeId` NULL) and addresses
+/// them by (userId, integration, externalId); the table's `id` is a uuid calapi generates.
+enum SelectedCalendarsStatements {
+    static var list = Statement.unset
+    static var find = Statement.unset
+    static var userExists = Statement.unset
+    static var insert = Statement.unset
+    static var update = Statement.unset
+    static var delete = Statement.unset
+
+    /// The public object of the row aliased `c`, as compact JSON.
+    static let calendarJSON = """
+        (SELECT row_to_json(p) FROM (SELECT c.id, c."userId", c.integration, c."externalId", c."credentialId",
+          c."googleChannelId", c."googleChannelKind", c."googleChannelResourceId", c."googleChannelResourceUri",
+          c."googleChannelExpiration", c.error, c."eventTypeId") p)
+        """
+
+    /// The id of the one user-level row with key `$1` (user), `$2` (integration), `$3` (external id).
+    private static let keyed = """
+        (SELECT k.id FROM "SelectedCalendar" k
+         WHERE k."userId" = $1::int AND k.integration = $2::text AND k."externalId" = $3::text AND k."eventTypeId" IS NULL
+         ORDER BY k.id LIMIT 1)
+        """
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        // $1 the only user allowed (NULL for admins), $2 userId filter (one or an array).
+        list = registrar.statement("list", """
+            SELECT \(SQLFragments.jsonArray(of: calendarJSON, orderBy: #"c."userId", c.integration, c."externalId""#))
+            FROM "SelectedCalendar" c
+            WHERE c."eventTypeId" IS NULL AND ($1::int IS NULL OR c."userId" = $1::int)
+              AND ($2::jsonb IS NULL OR c."userId" IN (\(SQLFragments.integers(ofJSON: "$2::jsonb"))))
+            """)
+
+        find = registrar.statement("find", #"SELECT \#(calendarJSON) FROM "SelectedCalendar" c WHERE c.id = \#(keyed)"#)
+
+        userExists = registrar.statement("user_exists", "SELECT 1 FROM users WHERE id = $1::int")
+
+        // $1 body, $2 user. Nothing is inserted when the user already has that calendar.
+        insert = registrar.statement("insert", writes: true, """
+            INSERT INTO "SelectedCalendar" AS c (id, "userId", integration, "externalId")
+            SELECT gen_random_uuid()::text, $2::int, b->>'integration', b->>'externalId'
+            FROM (SELECT $1::jsonb AS b) AS input
+            WHERE NOT EXISTS (SELECT 1 FROM "SelectedCalendar" o
+                              WHERE o."userId" = $2::int AND o.integration = b->>'integration'
+                                AND o."externalId" = b->>'externalId' AND o."eventTypeId" IS NULL)
+            RETURNING \(calendarJSON)
+            """)
+
+        // $1–$3 key, $4 body, $5 new user (NULL keeps it). Nothing is updated when the new key is taken.
+        update = registrar.statement("update", writes: true, """
+            UPDATE "SelectedCalendar" AS c SET
+              "userId" = COALESCE($5::int, c."userId"),
+              integration = COALESCE(b->>'integration', c.integration),
+              "externalId" = COALESCE(b->>'externalId', c."externalId")
+            FROM (SELECT $4::jsonb AS b) AS input
+            WHERE c.id = \(keyed)
+              AND NOT EXISTS (SELECT 1 FROM "SelectedCalendar" o
+                              WHERE o.id <> c.id AND o."eventTypeId" IS NULL AND o."userId" = COALESCE($5::int, c."userId")
+                                AND o.integration = COALESCE(b->>'integration', c.integration)
+                                AND o."externalId" = COALESCE(b->>'externalId', c."externalId"))
+            RETURNING \(calendarJSON)
+            """)
+
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "SelectedCalendar" WHERE id = \#(keyed)"#)
+    }
+}
