@@ -5,6 +5,9 @@ struct Config {
     static let defaultResources: [String: ResourceConfig] = [
         "users": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "me": ResourceConfig(methods: ["GET"], line: 0),
+        "payments": ResourceConfig(methods: ["GET"], line: 0),
+        "attendees": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "booking-references": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -18,7 +21,7 @@ struct Config {
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
-    var pluginNames = ["Users"]
+    var pluginNames = ["Users", "Payments", "Attendees", "BookingReferences"]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576
