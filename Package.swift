@@ -4,7 +4,7 @@
 import PackageDescription
 
 /// One dynamic library per resource family, built from `Plugins/<Family>` against the C header only.
-let pluginFamilies = ["Users", "Payments", "Attendees", "BookingReferences"]
+let pluginFamilies = ["Users", "Payments", "Attendees", "BookingReferences", "Bookings"]
 
 let package = Package(
     name: "calapi",
