@@ -7,12 +7,17 @@ enum BookingsRoutes {
     static func register(_ registrar: inout PluginRegistrar) {
         registrar.declare(resource: "bookings", ceiling: CALAPI_GET | CALAPI_POST | CALAPI_PATCH | CALAPI_DELETE)
         BookingsStatements.register(&registrar)
+        BookingCreationStatements.register(&registrar)
         registrar.component("Booking", schema: BookingsSchemas.publicBooking)
 
         registrar.route(CALAPI_GET, "/bookings", resource: "bookings", handler: { req, _ in BookingsHandlers.list(Request(req)) },
                         query: BookingsSchemas.listQuery,
                         openapi: OpenAPIOperation.enveloped("Find all bookings", "Bookings the caller organizes; every booking (or the given users' ones) for a system admin",
                                                             envelope: "bookings", component: "Booking", array: true))
+        registrar.route(CALAPI_POST, "/bookings", resource: "bookings", handler: { req, _ in BookingCreation.create(Request(req)) },
+                        body: BookingsSchemas.createBody,
+                        openapi: OpenAPIOperation.respond("Creates a new booking", "The bare booking object (no envelope); refuses a slot overlapping an accepted booking of the organizer",
+                                                          ##"{"$ref":"#/components/schemas/Booking"}"##))
         let authorize: PluginRegistrar.Handler = { req, _ in BookingsHandlers.authorizeTarget(Request(req)) }
         registrar.route(CALAPI_GET, "/bookings/{id}", resource: "bookings", handler: { req, _ in BookingsHandlers.get(Request(req)) },
                         authorize: authorize, query: BookingsSchemas.getQuery,

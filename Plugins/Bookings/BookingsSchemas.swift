@@ -41,6 +41,28 @@ enum BookingsSchemas {
           "createdAt":{"type":"string","format":"date-time"}}}
         """#
 
+    /// `POST /bookings` (not strict): the reduced E2 body; the booker comes in `responses` or, as
+    /// before `responses` existed, in the legacy props (checked by the handler).
+    static let createBody = #"""
+        {"type":"object","required":["eventTypeId","start","timeZone","language","metadata"],"properties":{
+          "eventTypeId":{"type":"integer"},
+          "start":{"type":"string","format":"date-time"},
+          "end":{"type":"string","format":"date-time"},
+          "timeZone":{"type":"string","format":"timezone","x-message":"Invalid timezone"},
+          "language":{"type":"string"},
+          "metadata":{"type":"object","additionalProperties":{"type":"string"}},
+          "responses":{"type":"object","required":["name","email"],"properties":{
+            "name":{"type":"string","minLength":1},
+            "email":{"type":"string","format":"email"},
+            "guests":{"type":"array","items":{"type":"string","format":"email"}},
+            "notes":{"type":"string"}}},
+          "name":{"type":"string","minLength":1},
+          "email":{"type":"string","format":"email"},
+          "location":{"type":"string"},
+          "guests":{"type":"array","items":{"type":"string","format":"email"}},
+          "notes":{"type":"string"}}}
+        """#
+
     /// `DELETE /bookings/{id}` and `/cancel`: the cancellation parameters travel in the query.
     static let cancelQuery = #"""
         {"type":"object","properties":{

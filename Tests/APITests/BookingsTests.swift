@@ -262,3 +262,112 @@ private extension PGRows {
     /// The first column of every row as integers.
     func rowsAsInts() -> [Int] { (0..<count).compactMap { string($0, 0).flatMap { Int($0) } } }
 }
+
+/// `POST /bookings`: the reduced E2 contract (bookings-and-auth.md §12.6) and no double booking.
+final class BookingCreationTests: APITestCase {
+    private func body(_ eventTypeId: Int64, start: String = "2031-05-01T09:00:00Z", extra: [String: Any] = [:]) -> [String: Any] {
+        var body: [String: Any] = ["eventTypeId": eventTypeId, "start": start, "timeZone": "Europe/Paris", "language": "fr", "metadata": [String: Any](),
+                                   "responses": ["name": "Booker", "email": "booker@example.com", "guests": ["g1@example.com"], "notes": "Hello"]]
+        for (key, value) in extra { body[key] = value }
+        return body
+    }
+
+    func testCreateInsertsTheBookingAndItsAttendees() throws {
+        let host = try seedUser("host")
+        let booker = try seedUser("booker")
+        let eventType = try seedEventType(owner: host, slug: "intro", length: 45)
+        let response = try call("POST", "/v1/bookings", as: booker, body: body(eventType))
+        XCTAssertEqual(response.status, 200, response.text)
+        let booking = response.json
+        XCTAssertNil(booking["booking"], "the bare booking, no envelope")
+        XCTAssertEqual(booking["status"] as? String, "ACCEPTED")
+        XCTAssertEqual(booking["userId"] as? Int, Int(host.id), "the event type's owner organizes it")
+        XCTAssertEqual(booking["startTime"] as? String, "2031-05-01T09:00:00.000Z")
+        XCTAssertEqual(booking["endTime"] as? String, "2031-05-01T09:45:00.000Z", "end from the event type's length")
+        XCTAssertEqual(booking["title"] as? String, "intro between Host and Booker")
+        XCTAssertEqual((booking["attendees"] as? [[String: Any]])?.map { $0["email"] as? String }, ["booker@example.com", "g1@example.com"])
+        let uid = try XCTUnwrap(booking["uid"] as? String)
+        XCTAssertNotNil(uid.range(of: "^[1-9a-km-zA-HJ-NP-Z]{22}$", options: .regularExpression), uid)
+        let id = try XCTUnwrap(booking["id"] as? Int)
+        let row = try db.query(#"""
+            SELECT "creationSource"::text, description, responses->>'email', "eventTypeId", "userPrimaryEmail", "oneTimePassword" IS NOT NULL
+            FROM "Booking" WHERE id = $1::int
+            """#, [.text(String(id))])
+        XCTAssertEqual((0..<6).map { row.string(0, $0) }, ["api_v1", "Hello", "booker@example.com", String(eventType), "host@example.com", "t"])
+        let attendees = try db.query(#"SELECT email, name, "timeZone", locale FROM "Attendee" WHERE "bookingId" = $1::int ORDER BY id"#, [.text(String(id))])
+        XCTAssertEqual((0..<4).map { attendees.string(0, $0) }, ["booker@example.com", "Booker", "Europe/Paris", "fr"])
+        XCTAssertEqual(attendees.string(1, 1), "")
+    }
+
+    func testConfirmationRequiredLegacyPropsAndTeamHosts() throws {
+        let host = try seedUser("host")
+        let confirming = try seedEventType(owner: host, slug: "vip", requiresConfirmation: true)
+        var legacy = body(confirming, extra: ["name": "Old Client", "email": "old@example.com"])
+        legacy["responses"] = nil
+        let pending = try call("POST", "/v1/bookings", as: host, body: legacy)
+        XCTAssertEqual(pending.status, 200, pending.text)
+        XCTAssertEqual(pending.json["status"] as? String, "PENDING")
+        XCTAssertEqual((pending.json["attendees"] as? [[String: Any]])?.first?["email"] as? String, "old@example.com")
+
+        let first = try seedUser("first")
+        let second = try seedUser("second")
+        let team = try XCTUnwrap(try db.query(#"INSERT INTO "Team" (name, slug) VALUES ('T', 't') RETURNING id"#, []).int64(0, 0))
+        let teamEvent = try seedEventType(owner: nil, teamId: team, slug: "rr")
+        for user in [first, second] {
+            _ = try db.query(#"INSERT INTO "Host" ("userId", "eventTypeId") VALUES ($1::int, $2::int)"#, [.text(String(user.id)), .text(String(teamEvent))])
+        }
+        let organizers = try (0..<3).map { _ in try call("POST", "/v1/bookings", as: host, body: body(teamEvent)) }
+        XCTAssertEqual(organizers.map { $0.json["userId"] as? Int }, [Int(first.id), Int(second.id), nil], "the first free host, then none")
+        XCTAssertEqual(organizers[2].status, 400)
+        XCTAssertEqual(organizers[2].json["message"] as? String, "no_available_users_found_error")
+    }
+
+    func testRefusals() throws {
+        let host = try seedUser("host")
+        let eventType = try seedEventType(owner: host)
+        let cases: [([String: Any], String)] = [
+            (body(999999), "event_type_not_found_error"),
+            (body(eventType, start: "2001-01-01T00:00:00Z"), "Attempting to book a meeting in the past."),
+            (body(eventType, extra: ["end": "2031-05-01T08:00:00Z"]), "request_body_invalid_error"),
+            (body(eventType, extra: ["name": "Both"]), "Legacy Props: name,email,location,guests,notes,smsReminderNumber,rescheduleReason. They can't be used with `responses`"),
+            (body(eventType, extra: ["timeZone": "Nowhere/Land"]), "custom in 'timeZone': Invalid timezone"),
+            (body(eventType, extra: ["responses": ["name": "No Email"]]), "invalid_type in 'responses,email': Required"),
+        ]
+        for (request, message) in cases {
+            let response = try call("POST", "/v1/bookings", as: host, body: request)
+            XCTAssertEqual(response.status, 400, "\(request)")
+            XCTAssertEqual(response.json["message"] as? String, message)
+        }
+        var missing = body(eventType)
+        missing["language"] = nil
+        XCTAssertEqual(try call("POST", "/v1/bookings", as: host, body: missing).json["message"] as? String, "invalid_type in 'language': Required")
+        XCTAssertEqual(try value(#"SELECT count(*) FROM "Booking""#), "0")
+    }
+
+    func testOverlapWithAnAcceptedBookingIsRefused() throws {
+        let host = try seedUser("host")
+        let eventType = try seedEventType(owner: host, length: 60)
+        try seedBooking(host, start: "2031-05-01T09:30:00Z", end: "2031-05-01T10:30:00Z", status: "cancelled")
+        XCTAssertEqual(try call("POST", "/v1/bookings", as: host, body: body(eventType)).status, 200, "cancelled bookings do not block")
+        let overlapping = try call("POST", "/v1/bookings", as: host, body: body(eventType, start: "2031-05-01T09:59:00Z"))
+        XCTAssertEqual(overlapping.status, 400)
+        XCTAssertEqual(overlapping.json["message"] as? String, "no_available_users_found_error")
+        XCTAssertEqual(try call("POST", "/v1/bookings", as: host, body: body(eventType, start: "2031-05-01T10:00:00Z")).status, 200, "back to back is fine")
+    }
+
+    /// Two requests for the same slot arrive together on two workers: exactly one books it.
+    func testConcurrentRequestsForOneSlotBookItOnce() throws {
+        let host = try seedUser("host")
+        let booker = try seedUser("booker")
+        let eventType = try seedEventType(owner: host, length: 30)
+        for round in 0..<5 {
+            let start = "2031-06-0\(round + 1)T09:00:00Z"
+            let clients = try [server.client(), server.client()]
+            let request = HTTPClient.format("POST", "/v1/bookings?apiKey=\(booker.key)", body: body(eventType, start: start))
+            for client in clients { client.send(request) }
+            let statuses = try clients.map { try $0.readResponse().status }.sorted()
+            XCTAssertEqual(statuses, [200, 400], "round \(round)")
+            XCTAssertEqual(try value(#"SELECT count(*) FROM "Booking" WHERE "startTime" = $1::timestamptz AT TIME ZONE 'UTC'"#, [.text(start)]), "1")
+        }
+    }
+}
