@@ -7,6 +7,7 @@ import PackageDescription
 let pluginFamilies = [
     "Users", "Teams", "Memberships", "EventTypes", "CustomInputs",
     "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars",
+    "Payments", "Attendees", "BookingReferences", "Bookings",
 ]
 
 let package = Package(

@@ -41,9 +41,9 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("config.yaml:3"), unknown.stderr)
         XCTAssertTrue(unknown.stderr.contains("listen.colour"), unknown.stderr)
 
-        let noPlugin = try serve(config: "resources:\n  payments: [GET]\n")
+        let noPlugin = try serve(config: "resources:\n  webhooks: [GET]\n")
         XCTAssertEqual(noPlugin.status, 2)
-        XCTAssertTrue(noPlugin.stderr.contains("config.yaml:2: resources.payments: no loaded plugin serves this resource"), noPlugin.stderr)
+        XCTAssertTrue(noPlugin.stderr.contains("config.yaml:2: resources.webhooks: no loaded plugin serves this resource"), noPlugin.stderr)
     }
 
     func testValidConfigPassesTheCheck() throws {

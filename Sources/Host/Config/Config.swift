@@ -13,6 +13,10 @@ struct Config {
         "availabilities": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "selected-calendars": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "destination-calendars": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "payments": ResourceConfig(methods: ["GET"], line: 0),
+        "attendees": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "booking-references": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "bookings": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -26,7 +30,7 @@ struct Config {
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
-    var pluginNames = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars"]
+    var pluginNames = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings"]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576

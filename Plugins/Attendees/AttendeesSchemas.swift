@@ -1,0 +1,29 @@
+/// JSON Schemas of the Attendees routes (`schemaAttendeeCreateBodyParams` / `…EditBodyParams`,
+/// both strict; `locale` is not accepted).
+enum AttendeesSchemas {
+    static let createBody = #"""
+        {"type":"object","additionalProperties":false,"required":["bookingId","email","name","timeZone"],"properties":{
+          "bookingId":{"type":"integer"},
+          "email":{"type":"string","format":"email"},
+          "name":{"type":"string"},
+          "timeZone":{"type":"string","format":"timezone"}}}
+        """#
+
+    static let editBody = #"""
+        {"type":"object","additionalProperties":false,"properties":{
+          "bookingId":{"type":"integer","nullable":true},
+          "email":{"type":"string","format":"email"},
+          "name":{"type":"string"},
+          "timeZone":{"type":"string","format":"timezone"}}}
+        """#
+
+    /// `{id}` is parsed by the handlers (`z.coerce.number()`), after the access check.
+    static let idQuery = #"{"type":"object","properties":{"id":{"type":"string"}}}"#
+
+    /// `schemaAttendeeReadPublic`.
+    static let publicAttendee = #"""
+        {"type":"object","properties":{
+          "id":{"type":"integer"},"bookingId":{"type":"integer","nullable":true},"name":{"type":"string"},
+          "email":{"type":"string"},"timeZone":{"type":"string"}}}
+        """#
+}

@@ -1,0 +1,67 @@
+import PluginSDK
+
+/// Every statement of the plugin. Access always goes through `"Booking"."userId"` (indexed).
+enum BookingReferencesStatements {
+    static var listAll = Statement.unset
+    static var listOwn = Statement.unset
+    static var bookingOrganizer = Statement.unset
+    static var referenceOrganizer = Statement.unset
+    static var find = Statement.unset
+    static var insert = Statement.unset
+    static var update = Statement.unset
+    static var delete = Statement.unset
+
+    /// The public reference of the row aliased `r`.
+    static let referenceJSON = """
+        (SELECT row_to_json(x) FROM (SELECT r.id, r.type, r."bookingId", r.uid, r."meetingId", r."meetingPassword",
+          r."meetingUrl", r.deleted) x)
+        """
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        listAll = registrar.statement("list_all", """
+            SELECT '[' || COALESCE(string_agg(\(referenceJSON)::text, ',' ORDER BY r.id), '') || ']' FROM "BookingReference" r
+            """)
+        // Cal.com hides soft-deleted references from their owners (`deleted IS NULL`, so `false` too).
+        listOwn = registrar.statement("list_own", """
+            SELECT '[' || COALESCE(string_agg(\(referenceJSON)::text, ',' ORDER BY r.id), '') || ']'
+            FROM "Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id
+            WHERE b."userId" = $1::bigint AND r.deleted IS NULL
+            """)
+        bookingOrganizer = registrar.statement("booking_organizer", #"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
+        referenceOrganizer = registrar.statement("reference_organizer", """
+            SELECT b."userId" FROM "BookingReference" r LEFT JOIN "Booking" b ON b.id = r."bookingId" WHERE r.id = $1::bigint
+            """)
+        find = registrar.statement("find", #"SELECT \#(referenceJSON) FROM "BookingReference" r WHERE r.id = $1::bigint"#)
+        insert = registrar.statement("insert", writes: true, """
+            INSERT INTO "BookingReference" AS r (type, uid, "bookingId", "meetingId", "meetingPassword", "meetingUrl",
+              "externalCalendarId", deleted, "credentialId", "thirdPartyRecurringEventId", "domainWideDelegationCredentialId")
+            SELECT b->>'type', b->>'uid', (b->>'bookingId')::int, b->>'meetingId', b->>'meetingPassword', b->>'meetingUrl',
+              b->>'externalCalendarId', (b->>'deleted')::boolean, (b->>'credentialId')::int,
+              b->>'thirdPartyRecurringEventId', b->>'domainWideDelegationCredentialId'
+            FROM (SELECT $1::jsonb AS b) AS input
+            RETURNING \(referenceJSON)
+            """)
+        // Soft-deleted references are not updated (Cal.com's `deleted: null` condition).
+        update = registrar.statement("update", writes: true, """
+            UPDATE "BookingReference" AS r SET
+              type = COALESCE(b->>'type', r.type),
+              uid = COALESCE(b->>'uid', r.uid),
+              "bookingId" = CASE WHEN b ? 'bookingId' THEN (b->>'bookingId')::int ELSE r."bookingId" END,
+              "meetingId" = CASE WHEN b ? 'meetingId' THEN b->>'meetingId' ELSE r."meetingId" END,
+              "meetingPassword" = CASE WHEN b ? 'meetingPassword' THEN b->>'meetingPassword' ELSE r."meetingPassword" END,
+              "meetingUrl" = CASE WHEN b ? 'meetingUrl' THEN b->>'meetingUrl' ELSE r."meetingUrl" END,
+              "externalCalendarId" = CASE WHEN b ? 'externalCalendarId' THEN b->>'externalCalendarId' ELSE r."externalCalendarId" END,
+              deleted = CASE WHEN b ? 'deleted' THEN (b->>'deleted')::boolean ELSE r.deleted END,
+              "credentialId" = CASE WHEN b ? 'credentialId' THEN (b->>'credentialId')::int ELSE r."credentialId" END,
+              "thirdPartyRecurringEventId" = CASE WHEN b ? 'thirdPartyRecurringEventId' THEN b->>'thirdPartyRecurringEventId'
+                                                  ELSE r."thirdPartyRecurringEventId" END,
+              "domainWideDelegationCredentialId" = CASE WHEN b ? 'domainWideDelegationCredentialId'
+                                                        THEN b->>'domainWideDelegationCredentialId'
+                                                        ELSE r."domainWideDelegationCredentialId" END
+            FROM (SELECT $2::jsonb AS b) AS input
+            WHERE r.id = $1::bigint AND r.deleted IS NULL
+            RETURNING \(referenceJSON)
+            """)
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "BookingReference" WHERE id = $1::bigint"#)
+    }
+}

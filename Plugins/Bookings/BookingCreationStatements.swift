@@ -1,0 +1,71 @@
+import PluginSDK
+
+/// The statements of `POST /bookings` (the reduced E2 contract of bookings-and-auth.md §12.6).
+enum BookingCreationStatements {
+    static var eventType = Statement.unset
+    static var lockOrganizer = Statement.unset
+    static var conflict = Statement.unset
+    static var insert = Statement.unset
+    static var insertAttendees = Statement.unset
+    static var created = Statement.unset
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        // The event type: whether it needs confirmation, the end ($3, else $2 start plus its length),
+        // whether the start is past, who may host it (its owner, else its team's hosts, lowest id
+        // first, comma-separated) and whether a given end follows the start.
+        eventType = registrar.statement("creation_event_type", """
+            SELECT et."requiresConfirmation",
+                   to_char(COALESCE($3::timestamptz AT TIME ZONE 'UTC',
+                                    ($2::timestamptz AT TIME ZONE 'UTC') + make_interval(mins => et.length)),
+                            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   ($2::timestamptz AT TIME ZONE 'UTC') < (now() AT TIME ZONE 'UTC'),
+                   COALESCE(et."userId"::text,
+                            (SELECT string_agg(h."userId"::text, ',' ORDER BY h."userId") FROM "Host" h WHERE h."eventTypeId" = et.id)),
+                   COALESCE($3::timestamptz > $2::timestamptz, true)
+            FROM "EventType" et WHERE et.id = $1::bigint
+            """)
+        // Serializes every creation for one organizer until the transaction ends, so the conflict
+        // check below and the insert cannot interleave with another request's.
+        lockOrganizer = registrar.statement("lock_organizer", writes: true, """
+            SELECT pg_advisory_xact_lock(hashtext('calapi.booking.organizer'), $1::int)
+            """)
+        // An accepted booking of the organizer overlapping [$2, $3).
+        conflict = registrar.statement("conflict", """
+            SELECT 1 FROM "Booking"
+            WHERE "userId" = $1::int AND status = 'accepted'
+              AND "startTime" < ($3::timestamptz AT TIME ZONE 'UTC') AND "endTime" > ($2::timestamptz AT TIME ZONE 'UTC')
+            LIMIT 1
+            """)
+        // $1 body, $2 organizer, $3 end, $4 uid, $5 pending. `responses` come from the body or
+        // from the legacy props; the title is Cal.com's default event name.
+        insert = registrar.statement("insert", writes: true, """
+            INSERT INTO "Booking" (uid, "userId", "userPrimaryEmail", "eventTypeId", title, description, responses, "startTime",
+              "endTime", location, status, metadata, "creationSource", "iCalUID", "oneTimePassword", "updatedAt")
+            SELECT $4::text, u.id, u.email, et.id,
+              et.title || ' between ' || COALESCE(u.name, u.username, u.email) || ' and ' || (r->>'name'),
+              r->>'notes', r, ($1::jsonb->>'start')::timestamptz AT TIME ZONE 'UTC', $3::timestamptz AT TIME ZONE 'UTC',
+              CASE jsonb_typeof(r->'location') WHEN 'object' THEN r->'location'->>'value' WHEN 'string' THEN r->>'location' END,
+              (CASE WHEN $5::boolean THEN 'pending' ELSE 'accepted' END)::"BookingStatus",
+              $1::jsonb->'metadata', 'api_v1', $4::text || '@Cal.com', gen_random_uuid()::text, now() AT TIME ZONE 'UTC'
+            FROM (SELECT COALESCE($1::jsonb->'responses',
+                                  jsonb_strip_nulls(jsonb_build_object('name', $1::jsonb->'name', 'email', $1::jsonb->'email',
+                                    'location', $1::jsonb->'location', 'guests', $1::jsonb->'guests', 'notes', $1::jsonb->'notes'))) AS r) AS input,
+                 users u, "EventType" et
+            WHERE u.id = $2::int AND et.id = ($1::jsonb->>'eventTypeId')::bigint
+            RETURNING id
+            """)
+        // The booker, then each guest (Cal.com gives guests an empty name), in the booker's zone and language.
+        insertAttendees = registrar.statement("insert_attendees", writes: true, """
+            INSERT INTO "Attendee" ("bookingId", email, name, "timeZone", locale)
+            SELECT $1::int, a.email, a.name, $2::jsonb->>'timeZone', $2::jsonb->>'language'
+            FROM (SELECT b.responses->>'email' AS email, b.responses->>'name' AS name, 0 AS position
+                  FROM "Booking" b WHERE b.id = $1::int
+                  UNION ALL
+                  SELECT g.email, '', g.position
+                  FROM "Booking" b, jsonb_array_elements_text(COALESCE(b.responses->'guests', '[]')) WITH ORDINALITY AS g(email, position)
+                  WHERE b.id = $1::int) a
+            ORDER BY a.position
+            """)
+        created = registrar.statement("created", #"SELECT \#(BookingsJSON.booking(relations: true)) FROM "Booking" b WHERE b.id = $1::int"#)
+    }
+}

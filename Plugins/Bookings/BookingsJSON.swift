@@ -1,0 +1,43 @@
+import PluginSDK
+
+/// SQL building the public booking (`schemaBookingReadPublic`, E2 keys minus `timeZone`, which is
+/// no column) from the row aliased `b`: status in upper case, dates as JavaScript prints them.
+enum BookingsJSON {
+    /// `{id, email, name, timeZone, locale}` of each attendee, by id.
+    private static let attendees = """
+        ('[' || COALESCE((SELECT string_agg(row_to_json(a)::text, ',' ORDER BY a.id)
+          FROM (SELECT id, email, name, "timeZone", locale FROM "Attendee" WHERE "bookingId" = b.id) a), '') || ']')::json
+        """
+    private static let user = """
+        (SELECT row_to_json(u) FROM (SELECT email, name, "timeZone", locale FROM users WHERE id = b."userId") u)
+        """
+    private static let payment = """
+        ('[' || COALESCE((SELECT string_agg(row_to_json(p)::text, ',' ORDER BY p.id)
+          FROM (SELECT id, success, "paymentOption" FROM "Payment" WHERE "bookingId" = b.id) p), '') || ']')::json
+        """
+    /// `?expand=team`: `{title, slug, team: {name, slug} | null}`.
+    private static let eventType = """
+        (SELECT row_to_json(e) FROM (SELECT et.title, et.slug,
+          (SELECT row_to_json(t) FROM (SELECT name, slug FROM "Team" WHERE id = et."teamId") t) AS team
+          FROM "EventType" et WHERE et.id = b."eventTypeId") e)
+        """
+
+    /// The booking object; `relations` adds attendees, organizer and payments, `eventType` the
+    /// expanded event type.
+    static func booking(relations: Bool, eventType withEventType: Bool = false) -> String {
+        var columns = [#"b.id, b."userId", b.description, b."eventTypeId", b.uid, b.title"#,
+                       #"\#(SQLFragments.isoTimestamp(#"b."startTime""#)) AS "startTime""#,
+                       #"\#(SQLFragments.isoTimestamp(#"b."endTime""#)) AS "endTime""#]
+        if relations { columns += ["\(attendees) AS attendees", #"\#(user) AS "user""#] }
+        if withEventType { columns.append(#"\#(eventType) AS "eventType""#) }
+        if relations { columns.append("\(payment) AS payment") }
+        columns += [#"b.metadata, upper(b.status::text) AS status, b.responses, b."fromReschedule", b."cancelledBy", b."rescheduledBy""#,
+                    #"\#(SQLFragments.isoTimestamp(#"b."createdAt""#)) AS "createdAt""#]
+        return "(SELECT row_to_json(x) FROM (SELECT \(columns.joined(separator: ", "))) x)"
+    }
+
+    /// The full booking, with the event type only when the boolean parameter `expand` is true.
+    static func readable(expand: String) -> String {
+        "CASE WHEN \(expand)::boolean THEN \(booking(relations: true, eventType: true)) ELSE \(booking(relations: true)) END"
+    }
+}

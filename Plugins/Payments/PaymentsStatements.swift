@@ -1,0 +1,29 @@
+import PluginSDK
+
+/// Read-only statements; payments are reached through the caller's organized bookings.
+enum PaymentsStatements {
+    static var listOwn = Statement.unset
+    static var find = Statement.unset
+
+    /// The public payment of the row aliased `p`.
+    static let paymentJSON = """
+        (SELECT row_to_json(x) FROM (SELECT p.id, p.amount, p.success, p.refunded, p.fee, p."paymentOption",
+          p.currency, p."bookingId", p.uid) x)
+        """
+
+    static func register(_ registrar: inout PluginRegistrar) {
+        // Through Booking_userId_idx and Payment_bookingId_idx: never a scan of either table.
+        listOwn = registrar.statement("list_own", """
+            SELECT '[' || COALESCE(string_agg(\(paymentJSON)::text, ',' ORDER BY p.id), '') || ']'
+            FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id
+            WHERE b."userId" = $1::bigint
+            """)
+
+        // The payment, and whether the caller organizes its booking.
+        find = registrar.statement("find", """
+            SELECT \(paymentJSON), b."userId" IS NOT DISTINCT FROM $2::bigint
+            FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId"
+            WHERE p.id = $1::bigint
+            """)
+    }
+}
