@@ -13,7 +13,7 @@ enum OpenAPIBuilder {
             if !tags.contains(route.resource) { tags.append(route.resource) }
         }
         var schemas = JSONObject(members: [])
-        for component in components { schemas[component.name] = component.schema }
+        for component in components { schemas[component.name] = OpenAPISchema.from(component.schema) }
         var securitySchemes = JSONObject(members: [])
         securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey")])
         var componentsObject = JSONObject(members: [])
@@ -37,7 +37,7 @@ enum OpenAPIBuilder {
         var parameters: [JSONValue] = []
         var properties = JSONObject(members: [])
         var required: [String] = []
-        if case .object(let schema)? = route.querySchemaDocument {
+        if case .object(let schema)? = route.querySchemaDocument.map(OpenAPISchema.from) {
             if case .object(let props)? = schema["properties"] { properties = props }
             if case .array(let names)? = schema["required"] {
                 required = names.compactMap { if case .string(let name) = $0 { return name } else { return nil } }
@@ -53,7 +53,7 @@ enum OpenAPIBuilder {
                                       "required": .bool(required.contains(name)), "schema": schema]))
         }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
-        if let body = route.bodySchemaDocument {
+        if let body = route.bodySchemaDocument.map(OpenAPISchema.from) {
             operation["requestBody"] = object(["required": .bool(true),
                                                "content": object(["application/json": object(["schema": body])])])
         }
