@@ -33,15 +33,15 @@ enum UsersStatements {
                     CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb ELSE jsonb_build_array($2::jsonb) END) e))
             )
             SELECT (SELECT count(*) FROM filtered),
-                   '[' || COALESCE((SELECT string_agg(\(userJSON)::text, ',' ORDER BY u.id)
-                             FROM (SELECT id FROM filtered ORDER BY id LIMIT $3::bigint OFFSET $4::bigint) page
-                             JOIN users u ON u.id = page.id), '') || ']'
+                   \(SQLFragments.jsonArray(userJSON, orderBy: "u.id", from: """
+                     (SELECT id FROM filtered ORDER BY id LIMIT $3::bigint OFFSET $4::bigint) page JOIN users u ON u.id = page.id
+                     """))
             """)
 
         // Cal.com's availability rule: no user outside an organization has the slugified name.
         usernameTaken = registrar.statement("username_taken", """
             SELECT 1 FROM users
-            WHERE username = trim(both '-' from regexp_replace(lower(trim($1)), '[^a-z0-9]+', '-', 'g'))
+            WHERE username = \(SQLFragments.slugify("$1"))
               AND "organizationId" IS NULL AND ($2::int IS NULL OR id <> $2::int)
             LIMIT 1
             """)

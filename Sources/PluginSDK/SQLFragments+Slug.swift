@@ -8,6 +8,6 @@ extension SQLFragments {
     /// A JSON array text built from `element` (a json expression over the rows of `from`), ordered
     /// by `orderBy`; `[]` when there are no rows. Compact, unlike `json_agg`.
     public static func jsonArray(_ element: String, orderBy: String, from: String) -> String {
-        "(SELECT '[' || COALESCE(string_agg((\(element))::text, ',' ORDER BY \(orderBy)), '') || ']' FROM \(from))"
+        "(SELECT \(jsonArray(of: element, orderBy: orderBy)) FROM \(from))"
     }
 }
