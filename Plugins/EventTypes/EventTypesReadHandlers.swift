@@ -30,6 +30,18 @@ enum EventTypesReadHandlers {
         return CALAPI_OK
     }
 
+    /// `GET /teams/{teamId}/event-types`: a system admin sees any team's; a member sees their team's;
+    /// anyone else gets an empty list, as Cal.com answers.
+    static func teamList(_ request: Request) -> Int32 {
+        let team = request.rowId("teamId") ?? 0  // beyond an integer key: no team, so an empty list
+        let caller: Param = request.isAdmin ? .null : .int(request.userId)
+        guard let rows = try? request.run(EventTypesStatements.teamList, .int(team), caller, .text(EventTypesAccess.website)) else {
+            return CALAPI_FAIL
+        }
+        request.json.envelope("event_types", rows.text(0, 0))
+        return CALAPI_OK
+    }
+
     /// One event type: admins any; team event types for any member; personal ones for the owner.
     static func get(_ request: Request) -> Int32 {
         guard let id = request.rowId("id") else { return request.error(404, "Event type not found") }

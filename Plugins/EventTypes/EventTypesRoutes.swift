@@ -13,6 +13,10 @@ enum EventTypesRoutes {
                         handler: { req, _ in EventTypesReadHandlers.list(Request(req)) },
                         query: EventTypesSchemas.listQuery,
                         openapi: operation("Find all event types", "The caller's personal event types; admins may filter by userId or look a slug up across owners", envelope: "event_types", array: true))
+        registrar.route(CALAPI_GET, "/teams/{teamId}/event-types", resource: "event-types",
+                        handler: { req, _ in EventTypesReadHandlers.teamList(Request(req)) },
+                        query: EventTypesSchemas.teamQuery,
+                        openapi: operation("Find all event types of a team", "Any member of the team, or a system admin; others get an empty list", envelope: "event_types", array: true))
         registrar.route(CALAPI_POST, "/event-types", resource: "event-types",
                         handler: { req, _ in EventTypesWriteHandlers.create(Request(req)) },
                         body: EventTypesSchemas.createBody,
@@ -33,10 +37,6 @@ enum EventTypesRoutes {
 
     /// An operation object whose 200 answer wraps one EventType (or an array of them) in `envelope`.
     private static func operation(_ summary: String, _ description: String, envelope: String, array: Bool) -> String {
-        let item = ##"{"$ref":"#/components/schemas/EventType"}"##
-        let value = array ? #"{"type":"array","items":\#(item)}"# : item
-        return #"""
-            {"summary":"\#(summary)","description":"\#(description)","responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"type":"object","properties":{"\#(envelope)":\#(value)}}}}},"400":{"description":"Bad request"},"401":{"description":"Authorization information is missing or invalid"},"403":{"description":"Forbidden"},"404":{"description":"Not found"}}}
-            """#
+        OpenAPIOperation.enveloped(summary, description, envelope: envelope, component: "EventType", array: array)
     }
 }

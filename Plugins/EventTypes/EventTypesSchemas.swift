@@ -82,6 +82,7 @@ enum EventTypesSchemas {
 
     /// `{id}` read like JavaScript's `Number()`.
     static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
+    static let teamQuery = #"{"type":"object","properties":{"teamId":{"type":"integer"}}}"#
 
     /// The public representation (`eventTypeSelect` plus the relations and `link`).
     static let publicEventType = #"""

@@ -5,6 +5,7 @@ import PluginSDK
 enum EventTypesStatements {
     static var find = Statement.unset
     static var list = Statement.unset
+    static var teamList = Statement.unset
     static var render = Statement.unset
     static var target = Statement.unset
     static var membership = Statement.unset
@@ -77,6 +78,15 @@ enum EventTypesStatements {
               SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
               WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
                 AND ($2::text IS NULL OR e.slug = $2::text)) rows
+            """#)
+
+        // $1 team, $2 caller (NULL for a system admin), $3 website: the team's event types, or none
+        // when the caller is not a member of the team.
+        teamList = registrar.statement("team_list", #"""
+            SELECT '[' || COALESCE(string_agg(j::text, ',' ORDER BY id), '') || ']' FROM (
+              SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
+              WHERE e."teamId" = $1::int
+                AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))) rows
             """#)
 
         render = registrar.statement("render", #"SELECT \#(eventTypeJSON(website: nil)) FROM "EventType" e WHERE e.id = $1::int"#)

@@ -32,10 +32,6 @@ enum UsersRoutes {
 
     /// An operation object whose 200 answer wraps one User (or an array of them) in `envelope`.
     private static func operation(_ summary: String, _ description: String, envelope: String, array: Bool) -> String {
-        let item = ##"{"$ref":"#/components/schemas/User"}"##
-        let value = array ? #"{"type":"array","items":\#(item)}"# : item
-        return #"""
-            {"summary":"\#(summary)","description":"\#(description)","responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"type":"object","properties":{"\#(envelope)":\#(value)}}}}},"400":{"description":"Bad request"},"401":{"description":"Authorization information is missing or invalid"},"403":{"description":"Forbidden"},"404":{"description":"Not found"}}}
-            """#
+        OpenAPIOperation.enveloped(summary, description, envelope: envelope, component: "User", array: array)
     }
 }

@@ -392,3 +392,30 @@ final class EventTypesTests: APITestCase {
         XCTAssertEqual(try call("POST", "/v1/event-types/1", as: alice, body: [:]).status, 405)
     }
 }
+
+/// `GET /teams/{teamId}/event-types` (core.md §3).
+final class TeamEventTypesTests: APITestCase {
+    func testMembersAndAdminsSeeTheTeamsEventTypesOthersAnEmptyList() throws {
+        let member = try seedUser("member")
+        let stranger = try seedUser("stranger")
+        let admin = try seedUser("root", role: "ADMIN")
+        let team = try XCTUnwrap(try value(#"INSERT INTO "Team" (name, slug) VALUES ('Crew', 'crew') RETURNING id"#))
+        _ = try db.query(#"INSERT INTO "Membership" ("teamId", "userId", role, accepted) VALUES ($1::int, $2::int, 'MEMBER', true)"#,
+                         [.text(team), .text(String(member.id))])
+        let eventType = try XCTUnwrap(try value(#"INSERT INTO "EventType" (title, slug, length, "teamId") VALUES ('Standup', 'standup', 15, $1::int) RETURNING id"#, [.text(team)]))
+        _ = try db.query(#"INSERT INTO "EventType" (title, slug, length, "userId") VALUES ('Mine', 'mine', 30, $1::int)"#, [.text(String(member.id))])
+
+        for account in [member, admin] {
+            let response = try call("GET", "/v1/teams/\(team)/event-types", as: account)
+            XCTAssertEqual(response.status, 200, response.text)
+            let list = response.json["event_types"] as? [[String: Any]] ?? []
+            XCTAssertEqual(list.map { $0["id"] as? Int }, [Int(eventType)], "only the team's own event types")
+            XCTAssertEqual(list.first?["title"] as? String, "Standup")
+        }
+        let outsider = try call("GET", "/v1/teams/\(team)/event-types", as: stranger)
+        XCTAssertEqual(outsider.status, 200)
+        XCTAssertEqual(outsider.text, #"{"event_types":[]}"#)
+        XCTAssertEqual(try call("GET", "/v1/teams/abc/event-types", as: admin).status, 400)
+        XCTAssertEqual(try call("GET", "/v1/teams/99999999999/event-types", as: admin).text, #"{"event_types":[]}"#)
+    }
+}
