@@ -103,13 +103,10 @@ enum UsersHandlers {
         return taken.count > 0 ? request.error(400, "custom in 'username': already_in_use_error") : nil
     }
 
-    /// Client-caused write failures as 400s with a clear message; anything else is the host's to report.
+    /// A duplicate email in Cal.com's status with a clear message; other failures are the host's to
+    /// answer (it turns values PostgreSQL refuses into 400s).
     private static func answer(_ request: Request, _ failure: DatabaseFailure) -> Int32 {
-        switch failure {
-        case .uniqueViolation: return request.error(400, "A user with this email already exists")
-        case .invalidInput: return request.error(400, "custom in 'createdDate': Invalid ISO Date")
-        default: return CALAPI_FAIL
-        }
+        failure == .uniqueViolation ? request.error(400, "A user with this email already exists") : CALAPI_FAIL
     }
 
     private static func message(_ request: Request, _ text: String) -> Int32 {

@@ -117,3 +117,15 @@ final class OpenAPIDocumentTests: XCTestCase {
         XCTAssertEqual(printed.trimmingCharacters(in: .whitespacesAndNewlines), "valid")
     }
 }
+
+/// Values PostgreSQL refuses (a NUL character cannot be stored in text or jsonb) are the client's
+/// mistake: 400 with a message, never a 500.
+final class DatabaseRefusalTests: APITestCase {
+    func testNulCharacterInABodyIs400() throws {
+        let admin = try seedUser("root", role: "ADMIN")
+        let response = try call("POST", "/v1/users", as: admin, body: #"{"email":"nul@example.com","username":"nul","name":"a\u0000b"}"#)
+        XCTAssertEqual(response.status, 400, response.text)
+        XCTAssertTrue((response.json["message"] as? String ?? "").hasPrefix("Invalid input"), response.text)
+        XCTAssertEqual(try value("SELECT count(*) FROM users WHERE email = 'nul@example.com'"), "0")
+    }
+}

@@ -107,9 +107,20 @@ final class RequestProcessor {
         return APIResponse.json(Int(context.status), body, headers: context.responseHeaders)
     }
 
-    /// The host's answer for a handler that gave up: 503 when the database is the reason.
+    /// The host's answer for a handler that gave up: 503 when the database is the reason, a 4xx
+    /// when the database refused the client's data (so bad input never ends as a 500), else 500.
     private func failure(_ route: Route, _ context: RequestContext) -> HTTPResponse {
-        if context.lastDatabaseError?.kind == .unavailable { return APIResponse.databaseUnavailable }
+        if let error = context.lastDatabaseError {
+            switch error.kind {
+            case .unavailable: return APIResponse.databaseUnavailable
+            case .invalidInput: return APIResponse.message(400, "Invalid input: \(error.message)")
+            case .notNullViolation: return APIResponse.message(400, "A required value is missing")
+            case .checkViolation: return APIResponse.message(400, "A value is not allowed here")
+            case .uniqueViolation: return APIResponse.message(409, "A record with these values already exists")
+            case .foreignKeyViolation: return APIResponse.message(409, "The request conflicts with related records")
+            case .other: break
+            }
+        }
         Log.error("\(route.pluginName): handler for \(route.method.names[0]) \(route.template) failed")
         return APIResponse.internalError
     }
