@@ -25,7 +25,7 @@ enum BookingCreationStatements {
                    COALESCE($3::timestamptz > $2::timestamptz, true)
             FROM "EventType" et WHERE et.id = $1::bigint
             """)
-        // Serializes every creation for one organizer until the transaction ends, so the conflict
+        // Serializes every creation for one organizer until the transaction ends, so the availability
         // check below and the insert cannot interleave with another request's.
         lockOrganizer = registrar.statement("lock_organizer", writes: true, """
             SELECT pg_advisory_xact_lock(hashtext('calapi.booking.organizer'), $1::int)
