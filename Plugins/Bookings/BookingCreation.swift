@@ -2,9 +2,10 @@ import CalapiPluginAPI
 import PluginSDK
 
 /// `POST /bookings`, the reduced E2 contract (bookings-and-auth.md §12.6): the booking row and its
-/// attendees, `pending` when the event type requires confirmation. The only availability rule is
-/// that an organizer never gets two overlapping accepted bookings; calendars, video links, emails,
-/// payments, webhooks, seats, recurring series and rescheduling are out of scope.
+/// attendees, `pending` when the event type requires confirmation. The slot must be free by the
+/// shared availability computation (`AvailabilitySQL.slot`: working hours, date overrides, minimum
+/// notice, buffers, accepted bookings, seats); calendars, video links, emails, payments, webhooks,
+/// recurring series and rescheduling are out of scope.
 enum BookingCreation {
     /// Booker fields Cal.com accepted before `responses` existed, as one group.
     static let legacyProps = ["name", "email", "location", "guests", "notes", "smsReminderNumber", "rescheduleReason"]
@@ -27,13 +28,21 @@ enum BookingCreation {
             if eventType.bool(0, 2) == true { return request.error(400, "Attempting to book a meeting in the past.") }
             if eventType.bool(0, 4) != true { return request.error(400, "request_body_invalid_error") }
             let hosts = (eventType.string(0, 3) ?? "").split(separator: ",").compactMap { Int64($0) }
-            guard let organizer = try firstFreeHost(request, hosts, start: start, end: end) else {
-                return request.error(400, "no_available_users_found_error")
+            let placement = try place(request, hosts, eventTypeId: eventTypeId, start: start, end: end)
+            let id: Int64
+            switch placement {
+            case .refused(let status, let message):
+                return request.error(status, message)
+            case .seat(let booking):
+                _ = try request.run(BookingCreationStatements.insertSeat, .int(booking), body.json)
+                id = booking
+            case .organizer(let organizer):
+                let inserted = try request.run(BookingCreationStatements.insert, body.json, .int(organizer), .text(end),
+                                               .text(ShortUUID.make()), .bool(eventType.bool(0, 0) == true))
+                guard let newId = inserted.int(0, 0) else { return CALAPI_FAIL }
+                _ = try request.run(BookingCreationStatements.insertAttendees, .int(newId), body.json)
+                id = newId
             }
-            let inserted = try request.run(BookingCreationStatements.insert, body.json, .int(organizer), .text(end),
-                                           .text(ShortUUID.make()), .bool(eventType.bool(0, 0) == true))
-            guard let id = inserted.int(0, 0) else { return CALAPI_FAIL }
-            _ = try request.run(BookingCreationStatements.insertAttendees, .int(id), body.json)
             let created = try request.run(BookingCreationStatements.created, .int(id))
             request.json.raw(created.text(0, 0))
             return CALAPI_OK
@@ -44,15 +53,40 @@ enum BookingCreation {
         }
     }
 
+    /// Where a booking goes: a new booking of an organizer, a seat in an existing seated booking,
+    /// or nowhere (status and Cal.com error code).
+    enum Placement {
+        case organizer(Int64)
+        case seat(Int64)
+        case refused(UInt32, String)
+    }
+
+    /// The answer for a slot a host cannot take, by the verdict of `AvailabilitySQL.slot`.
+    static func refusal(_ verdict: String) -> Placement {
+        switch verdict {
+        case "conflict": return .refused(409, "booking_conflict_error")
+        case "seats_full": return .refused(400, "booking_seats_full_error")
+        default: return .refused(400, "no_available_users_found_error")
+        }
+    }
+
     /// Locks each candidate organizer in turn (ascending ids, so concurrent requests cannot
-    /// deadlock) and returns the first without an overlapping accepted booking. The locks last
-    /// until the transaction ends, so a concurrent request for the same organizer waits for this
-    /// one's insert and then sees it.
-    private static func firstFreeHost(_ request: Request, _ hosts: [Int64], start: Param, end: String) throws -> Int64? {
+    /// deadlock) and places the booking with the first one whose availability accepts the slot.
+    /// The locks last until the transaction ends, so a concurrent request for the same organizer
+    /// waits for this one's insert and then sees it. When every host refuses for the same reason
+    /// that reason is the answer, else `no_available_users_found_error`.
+    private static func place(_ request: Request, _ hosts: [Int64], eventTypeId: Int64, start: Param, end: String) throws -> Placement {
+        var verdicts = Set<String>()
         for host in hosts {
             _ = try request.run(BookingCreationStatements.lockOrganizer, .int(host))
-            if try request.run(BookingCreationStatements.conflict, .int(host), start, .text(end)).count == 0 { return host }
+            let slot = try request.run(BookingCreationStatements.slot, .int(host), .int(eventTypeId), start, .text(end))
+            let verdict = slot.string(0, 0) ?? "unavailable"
+            if verdict == "free" {
+                if let seat = slot.int(0, 1) { return .seat(seat) }
+                return .organizer(host)
+            }
+            verdicts.insert(verdict)
         }
-        return nil
+        return refusal(verdicts.count == 1 ? verdicts.first ?? "" : "unavailable")
     }
 }

@@ -4,7 +4,8 @@ import PluginSDK
 enum BookingCreationStatements {
     static var eventType = Statement.unset
     static var lockOrganizer = Statement.unset
-    static var conflict = Statement.unset
+    static var slot = Statement.unset
+    static var insertSeat = Statement.unset
     static var insert = Statement.unset
     static var insertAttendees = Statement.unset
     static var created = Statement.unset
@@ -24,18 +25,13 @@ enum BookingCreationStatements {
                    COALESCE($3::timestamptz > $2::timestamptz, true)
             FROM "EventType" et WHERE et.id = $1::bigint
             """)
-        // Serializes every creation for one organizer until the transaction ends, so the conflict
+        // Serializes every creation for one organizer until the transaction ends, so the availability
         // check below and the insert cannot interleave with another request's.
         lockOrganizer = registrar.statement("lock_organizer", writes: true, """
             SELECT pg_advisory_xact_lock(hashtext('calapi.booking.organizer'), $1::int)
             """)
-        // An accepted booking of the organizer overlapping [$2, $3).
-        conflict = registrar.statement("conflict", """
-            SELECT 1 FROM "Booking"
-            WHERE "userId" = $1::int AND status = 'accepted'
-              AND "startTime" < ($3::timestamptz AT TIME ZONE 'UTC') AND "endTime" > ($2::timestamptz AT TIME ZONE 'UTC')
-            LIMIT 1
-            """)
+        // The shared availability verdict on the slot (PluginSDK's AvailabilitySQL).
+        slot = registrar.statement("availability_slot", AvailabilitySQL.slot)
         // $1 body, $2 organizer, $3 end, $4 uid, $5 pending. `responses` come from the body or
         // from the legacy props; the title is Cal.com's default event name.
         insert = registrar.statement("insert", writes: true, """
@@ -65,6 +61,13 @@ enum BookingCreationStatements {
                   FROM "Booking" b, jsonb_array_elements_text(COALESCE(b.responses->'guests', '[]')) WITH ORDINALITY AS g(email, position)
                   WHERE b.id = $1::int) a
             ORDER BY a.position
+            """)
+        // One more seat in a seated booking: the booker ($2 body: `responses`, else the legacy props).
+        insertSeat = registrar.statement("insert_seat", writes: true, """
+            INSERT INTO "Attendee" ("bookingId", email, name, "timeZone", locale)
+            SELECT $1::int, COALESCE(b->'responses'->>'email', b->>'email'), COALESCE(b->'responses'->>'name', b->>'name'),
+                   b->>'timeZone', b->>'language'
+            FROM (SELECT $2::jsonb AS b) input
             """)
         created = registrar.statement("created", #"SELECT \#(BookingsJSON.booking(relations: true)) FROM "Booking" b WHERE b.id = $1::int"#)
     }

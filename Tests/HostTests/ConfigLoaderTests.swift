@@ -15,7 +15,7 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.poolSize, 4, file: file, line: line)
         XCTAssertNil(config.pluginDirectory, file: file, line: line)
         for family in ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities",
-                       "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings"] {
+                       "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings", "Availability"] {
             XCTAssertTrue(config.pluginNames.contains(family), family, file: file, line: line)
         }
         XCTAssertEqual(config.resources, Config.defaultResources, file: file, line: line)

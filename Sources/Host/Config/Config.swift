@@ -17,6 +17,7 @@ struct Config {
         "attendees": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "booking-references": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "bookings": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
+        "availability": ResourceConfig(methods: ["GET"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -30,7 +31,10 @@ struct Config {
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
-    var pluginNames = ["Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings"]
+    var pluginNames = [
+        "Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities",
+        "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings", "Availability",
+    ]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576

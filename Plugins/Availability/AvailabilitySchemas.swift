@@ -1,0 +1,29 @@
+import PluginSDK
+
+/// The query of the availability routes, after Cal.com's `availabilitySchema` (path parameters
+/// are merged into it; unknown keys are ignored).
+enum AvailabilitySchemas {
+    static let query = #"""
+        {"type":"object","required":["dateFrom","dateTo"],"properties":{
+          "userId":\#(SchemaFragments.integerColumn),"teamId":\#(SchemaFragments.integerColumn),
+          "eventTypeId":\#(SchemaFragments.integerColumn),"username":{"type":"string"},
+          "dateFrom":{"type":"string"},"dateTo":{"type":"string"}}}
+        """#
+
+    /// A `{start, end}` pair of UTC instants.
+    private static let timeRange = #"{"type":"object","properties":{"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"}}}"#
+
+    /// One user's availability object.
+    static let availability = #"""
+        {"type":"object","properties":{
+          "busy":{"type":"array","items":\#(timeRange)},
+          "timeZone":{"type":"string"},
+          "dateRanges":{"type":"array","items":\#(timeRange)},
+          "workingHours":{"type":"array","items":{"type":"object","properties":{
+            "days":{"type":"array","items":{"type":"integer"}},"startTime":{"type":"integer"},"endTime":{"type":"integer"},"userId":{"type":"integer"}}}},
+          "dateOverrides":{"type":"array","items":\#(timeRange)},
+          "currentSeats":{"type":"array","nullable":true,"items":{"type":"object","properties":{
+            "uid":{"type":"string"},"startTime":{"type":"string","format":"date-time"},
+            "_count":{"type":"object","properties":{"attendees":{"type":"integer"}}}}}}}}
+        """#
+}
