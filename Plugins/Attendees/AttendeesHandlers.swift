@@ -22,13 +22,7 @@ enum AttendeesHandlers {
         }
         if organizer.count == 0 { return request.error(404, "Booking not found") }
         guard let rows = try? request.run(AttendeesStatements.insert, body.json) else { return CALAPI_FAIL }
-        let json = request.json
-        json.beginObject()
-        json.key("attendee")
-        json.raw(rows.text(0, 0))
-        json.key("message")
-        json.string("Attendee created successfully")
-        json.endObject()
+        request.json.envelope("attendee", rows.text(0, 0), message: "Attendee created successfully")
         return CALAPI_OK
     }
 

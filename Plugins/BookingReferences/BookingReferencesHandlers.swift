@@ -20,13 +20,7 @@ enum BookingReferencesHandlers {
         if let answered = requireBooking(request, bookingId) { return answered }
         do {
             let rows = try request.run(BookingReferencesStatements.insert, body.json)
-            let json = request.json
-            json.beginObject()
-            json.key("booking_reference")
-            json.raw(rows.text(0, 0))
-            json.key("message")
-            json.string("Booking reference created successfully")
-            json.endObject()
+            request.json.envelope("booking_reference", rows.text(0, 0), message: "Booking reference created successfully")
             return CALAPI_OK
         } catch let failure as DatabaseFailure {
             return answer(request, failure)

@@ -47,13 +47,7 @@ enum MembershipsHandlers {
             if targets.bool(0, 0) != true { return request.error(400, "Bad request: no team with id \(teamId)") }
             if targets.bool(0, 1) != true { return request.error(400, "Bad request: no user with id \(userId)") }
             let rows = try request.run(MembershipsStatements.insert, body.json)
-            let json = request.json
-            json.beginObject()
-            json.key("membership")
-            json.raw(rows.text(0, 0))
-            json.key("message")
-            json.string("Membership created successfully")
-            json.endObject()
+            request.json.envelope("membership", rows.text(0, 0), message: "Membership created successfully")
             return CALAPI_OK
         } catch DatabaseFailure.uniqueViolation {
             return request.error(400, "User with id \(userId) is already a member of team with id \(teamId)")
@@ -133,12 +127,7 @@ enum MembershipsHandlers {
             }
             let rows = try request.run(MembershipsStatements.delete, .int(userId), .int(teamId))
             guard rows.affected == 1 else { return request.error(404, "Membership not found") }
-            let json = request.json
-            json.beginObject()
-            json.key("message")
-            json.string("Membership with id: \(request.pathParameter("id")) deleted successfully")
-            json.endObject()
-            return CALAPI_OK
+            return request.json.message("Membership with id: \(request.pathParameter("id")) deleted successfully")
         } catch {
             return CALAPI_FAIL
         }

@@ -115,12 +115,7 @@ enum TeamsHandlers {
             }
             let rows = try request.run(TeamsStatements.delete, .int(teamId))
             guard rows.affected == 1 else { return request.error(404, "Team not found") }
-            let json = request.json
-            json.beginObject()
-            json.key("message")
-            json.string("Team with id: \(teamId) deleted successfully")
-            json.endObject()
-            return CALAPI_OK
+            return request.json.message("Team with id: \(teamId) deleted successfully")
         } catch DatabaseFailure.foreignKeyViolation {
             return request.error(409, "Team with id: \(teamId) cannot be deleted: other records still reference it")
         } catch {

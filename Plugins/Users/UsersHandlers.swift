@@ -66,7 +66,7 @@ enum UsersHandlers {
         do {
             let rows = try request.run(UsersStatements.delete, .int(id))
             guard rows.affected == 1 else { return request.error(404, "User not found") }
-            return message(request, "User with id: \(id) deleted successfully")
+            return request.json.message("User with id: \(id) deleted successfully")
         } catch DatabaseFailure.foreignKeyViolation {
             return request.error(409, "User with id: \(id) cannot be deleted: other records still reference it")
         } catch {
@@ -107,14 +107,5 @@ enum UsersHandlers {
     /// answer (it turns values PostgreSQL refuses into 400s).
     private static func answer(_ request: Request, _ failure: DatabaseFailure) -> Int32 {
         failure == .uniqueViolation ? request.error(400, "A user with this email already exists") : CALAPI_FAIL
-    }
-
-    private static func message(_ request: Request, _ text: String) -> Int32 {
-        let json = request.json
-        json.beginObject()
-        json.key("message")
-        json.string(text)
-        json.endObject()
-        return CALAPI_OK
     }
 }
