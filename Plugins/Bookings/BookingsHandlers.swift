@@ -5,12 +5,12 @@ import PluginSDK
 /// route runs first.
 enum BookingsHandlers {
     /// `GET /bookings`: non-admins see the bookings they organize (`userId` is ignored for them);
-    /// a system admin sees everything, or what the given users organize or attend. Paginated only
-    /// when both `take` and `page` are given, as Cal.com does.
+    /// a system admin sees everything, or what the given users organize or attend. Paginated when
+    /// `take` is given (`page` defaults to 1); Cal.com ignored a `take` sent without `page`.
     static func list(_ request: Request) -> Int32 {
         let query = request.query
         let upcoming = query["status"].string == "upcoming"
-        let paginated = query["take"].isPresent && query["page"].isPresent
+        let paginated = query["take"].isPresent
         let page = request.pagination()
         var params: [Param] = [query["attendeeEmail"].json, upcoming ? .null : .node(query["dateFrom"]), .node(query["dateTo"]),
                                .bool(upcoming), .node(query["sortBy"]), .node(query["order"]),
