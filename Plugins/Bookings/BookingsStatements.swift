@@ -119,8 +119,8 @@ enum BookingsStatements {
                            AND r."startTime" >= (now() AT TIME ZONE 'UTC'))
             """)
 
-        // $2 confirmed, $3 rejection reason, $4 recurring series: its pending occurrences of the
-        // same organizer follow.
+        // $2 confirmed, $3 rejection reason, $4 recurring series: when it is the booking's own, its
+        // pending occurrences of the same organizer follow (another series is not reached through it).
         confirm = registrar.statement("confirm", writes: true, """
             UPDATE "Booking" SET status = (CASE WHEN $2::boolean THEN 'accepted' ELSE 'rejected' END)::"BookingStatus",
               "rejectionReason" = CASE WHEN $2::boolean THEN "rejectionReason" ELSE $3::text END,
@@ -128,7 +128,8 @@ enum BookingsStatements {
             WHERE id IN (SELECT $1::bigint
                          UNION
                          SELECT r.id FROM "Booking" o JOIN "Booking" r ON r."recurringEventId" = $4::text
-                         WHERE o.id = $1::bigint AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
+                         WHERE o.id = $1::bigint AND o."recurringEventId" = $4::text
+                           AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
             """)
     }
 }
