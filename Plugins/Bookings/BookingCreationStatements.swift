@@ -70,6 +70,6 @@ enum BookingCreationStatements {
             FROM (SELECT $2::jsonb AS b, COALESCE($2::jsonb->'responses'->>'email', $2::jsonb->>'email') AS email) input
             WHERE NOT EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = $1::int AND lower(a.email) = lower(input.email))
             """)
-        created = registrar.statement("created", #"SELECT \#(BookingsJSON.booking(relations: true)) FROM "Booking" b WHERE b.id = $1::int"#)
+        created = registrar.statement("created", #"SELECT \#(BookingsJSON.created) FROM "Booking" b WHERE b.id = $1::int"#)
     }
 }

@@ -1,13 +1,46 @@
 import XCTest
 @testable import Host
 
-/// Booking rules found missing in the audit against bookings-and-auth.md §3.4 and §3.8: Cal.com's
-/// message for a non-numeric `eventTypeId`, one seat per booker, and a confirmation that reaches
-/// only the booking's own recurring series.
+/// Booking rules found missing in the audit against bookings-and-auth.md §3.4 and §3.8: the whole
+/// created row in the answer of `POST /bookings`, Cal.com's message for a non-numeric `eventTypeId`,
+/// one seat per booker, and a confirmation that reaches only the booking's own recurring series.
 final class BookingsAuditTests: APITestCase {
     private func body(_ eventTypeId: Any, email: String = "booker@example.com") -> [String: Any] {
         ["eventTypeId": eventTypeId, "start": "2031-05-01T09:00:00Z", "timeZone": "Europe/Paris", "language": "en",
          "metadata": [String: Any](), "responses": ["name": "Booker", "email": email]]
+    }
+
+    func testCreateAnswersTheWholeRowWithItsRelations() throws {
+        let host = try seedUser("host")
+        let booker = try seedUser("booker")
+        let eventType = try seedEventType(owner: host)
+        var request = body(eventType)
+        request["responses"] = ["name": "Booker", "email": "booker@example.com", "location": ["value": "Office", "optionValue": ""]]
+        let response = try call("POST", "/v1/bookings", as: booker, body: request)
+        XCTAssertEqual(response.status, 200, response.text)
+        let booking = response.json
+        XCTAssertNil(booking["booking"], "the bare booking, no envelope")
+        XCTAssertEqual(booking["creationSource"] as? String, "API_V1")
+        XCTAssertEqual(booking["status"] as? String, "ACCEPTED")
+        XCTAssertEqual(booking["location"] as? String, "Office")
+        XCTAssertEqual(booking["paid"] as? Bool, false)
+        XCTAssertEqual(booking["userPrimaryEmail"] as? String, "host@example.com")
+        XCTAssertEqual(booking["startTime"] as? String, "2031-05-01T09:00:00.000Z")
+        XCTAssertNotNil((booking["updatedAt"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression))
+        XCTAssertNotNil((booking["iCalUID"] as? String)?.hasSuffix("@Cal.com"))
+        for key in ["fromReschedule", "recurringEventId", "cancellationReason", "rejectionReason", "description", "metadata", "responses"] {
+            XCTAssertTrue(booking.keys.contains(key), key)
+        }
+        XCTAssertNil(booking["oneTimePassword"], "a secret")
+        XCTAssertEqual((booking["references"] as? [Any])?.count, 0)
+        XCTAssertEqual((booking["payment"] as? [Any])?.count, 0)
+        let user = try XCTUnwrap(booking["user"] as? [String: Any])
+        XCTAssertEqual(user["username"] as? String, "host")
+        XCTAssertEqual(user["id"] as? Int, Int(host.id))
+        let attendee = try XCTUnwrap((booking["attendees"] as? [[String: Any]])?.first)
+        XCTAssertEqual(attendee["bookingId"] as? Int, booking["id"] as? Int)
+        XCTAssertEqual(attendee["email"] as? String, "booker@example.com")
+        XCTAssertEqual(attendee["locale"] as? String, "en")
     }
 
     func testANonNumericEventTypeIdGetsCalcomsMessage() throws {
