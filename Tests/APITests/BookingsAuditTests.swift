@@ -43,6 +43,18 @@ final class BookingsAuditTests: APITestCase {
         XCTAssertEqual(attendee["locale"] as? String, "en")
     }
 
+    func testPaginationPastSixtyFourBitIntegers() throws {
+        let alice = try seedUser("alice")
+        let first = try seedBooking(alice)
+        let second = try seedBooking(alice)
+        let farPage = try call("GET", "/v1/bookings?take=5&page=99999999999999999999", as: alice)
+        XCTAssertEqual(farPage.status, 200, farPage.text)
+        XCTAssertEqual(farPage.text, #"{"bookings":[]}"#)
+        let hugeTake = try call("GET", "/v1/bookings?take=99999999999999999999&page=1", as: alice)
+        XCTAssertEqual(hugeTake.status, 200, hugeTake.text)
+        XCTAssertEqual((hugeTake.json["bookings"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }, [Int(first), Int(second)])
+    }
+
     func testANonNumericEventTypeIdGetsCalcomsMessage() throws {
         let booker = try seedUser("booker")
         let eventType = try seedEventType(owner: try seedUser("host"))
