@@ -19,7 +19,13 @@ enum BookingCreation {
         if !hasResponses && (!body["name"].isPresent || !body["email"].isPresent) {
             return request.error(400, "invalid_type in 'responses': Required")
         }
-        guard let eventTypeId = body["eventTypeId"].int else { return CALAPI_FAIL }
+        if body["eventTypeId"].isNull { return request.error(400, "invalid_type in 'eventTypeId': Expected number, received null") }
+        guard body["eventTypeId"].kind == .int || body["eventTypeId"].kind == .double else {
+            return request.error(400, "Bad request, eventTypeId must be a number")
+        }
+        guard let eventTypeId = body["eventTypeId"].int, Double(eventTypeId) == body["eventTypeId"].double else {
+            return request.error(400, "event_type_not_found_error")
+        }
         do {
             let start = Param.node(body["start"])
             let eventType = try request.run(BookingCreationStatements.eventType, .int(eventTypeId), start, .node(body["end"]))
@@ -34,7 +40,8 @@ enum BookingCreation {
             case .refused(let status, let message):
                 return request.error(status, message)
             case .seat(let booking):
-                _ = try request.run(BookingCreationStatements.insertSeat, .int(booking), body.json)
+                let seated = try request.run(BookingCreationStatements.insertSeat, .int(booking), body.json)
+                if seated.affected == 0 { return request.error(400, "already_signed_up_for_this_booking_error") }
                 id = booking
             case .organizer(let organizer):
                 let inserted = try request.run(BookingCreationStatements.insert, body.json, .int(organizer), .text(end),

@@ -62,13 +62,14 @@ enum BookingCreationStatements {
                   WHERE b.id = $1::int) a
             ORDER BY a.position
             """)
-        // One more seat in a seated booking: the booker ($2 body: `responses`, else the legacy props).
+        // One more seat in a seated booking: the booker ($2 body: `responses`, else the legacy props),
+        // unless that email already holds a seat in it (no row inserted then).
         insertSeat = registrar.statement("insert_seat", writes: true, """
             INSERT INTO "Attendee" ("bookingId", email, name, "timeZone", locale)
-            SELECT $1::int, COALESCE(b->'responses'->>'email', b->>'email'), COALESCE(b->'responses'->>'name', b->>'name'),
-                   b->>'timeZone', b->>'language'
-            FROM (SELECT $2::jsonb AS b) input
+            SELECT $1::int, input.email, COALESCE(b->'responses'->>'name', b->>'name'), b->>'timeZone', b->>'language'
+            FROM (SELECT $2::jsonb AS b, COALESCE($2::jsonb->'responses'->>'email', $2::jsonb->>'email') AS email) input
+            WHERE NOT EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = $1::int AND lower(a.email) = lower(input.email))
             """)
-        created = registrar.statement("created", #"SELECT \#(BookingsJSON.booking(relations: true)) FROM "Booking" b WHERE b.id = $1::int"#)
+        created = registrar.statement("created", #"SELECT \#(BookingsJSON.created) FROM "Booking" b WHERE b.id = $1::int"#)
     }
 }

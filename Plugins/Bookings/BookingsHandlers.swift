@@ -12,9 +12,22 @@ enum BookingsHandlers {
         let upcoming = query["status"].string == "upcoming"
         let paginated = query["take"].isPresent
         let page = request.pagination()
+        // `take` and `page` past 64-bit integers (valid for zod): a page that starts past any row
+        // is empty, a `take` that large has no limit.
+        let take = query["take"].double ?? 10
+        if paginated && ((query["page"].double ?? 1) - 1) * take >= largestInteger {
+            let json = request.json
+            json.beginObject()
+            json.key("bookings")
+            json.beginArray()
+            json.endArray()
+            json.endObject()
+            return CALAPI_OK
+        }
+        let limit = !paginated || take >= largestInteger ? Param.null : page.limit
         var params: [Param] = [query["attendeeEmail"].json, upcoming ? .null : .node(query["dateFrom"]), .node(query["dateTo"]),
                                .bool(upcoming), .node(query["sortBy"]), .node(query["order"]),
-                               paginated ? page.limit : .null, paginated ? page.offset : .int(0), .bool(query["expand"].isPresent)]
+                               limit, paginated ? page.offset : .int(0), .bool(query["expand"].isPresent)]
         let statement: Statement
         if !request.isAdmin {
             statement = BookingsStatements.listOwn
@@ -35,6 +48,9 @@ enum BookingsHandlers {
             return CALAPI_FAIL
         }
     }
+
+    /// Above this a JSON number is no 64-bit integer (the host then reads it as 0).
+    private static let largestInteger = 9.2e18
 
     /// The `{id}` check of Cal.com's `[id]/_auth-middleware`: admins pass; others must organize or
     /// attend the booking, own its event type, or administer its team. 403 otherwise, also for a

@@ -36,6 +36,41 @@ enum BookingsJSON {
         return "(SELECT row_to_json(x) FROM (SELECT \(columns.joined(separator: ", "))) x)"
     }
 
+    /// What `POST /bookings` answers (§3.4): like Cal.com's `handleNewBooking`, the whole row
+    /// (enums in their API spelling; `oneTimePassword` is a secret and left out) with its organizer
+    /// (`id` and `username` too), its full attendee rows and its references, plus the `payment`
+    /// array of the public booking.
+    static let created: String = {
+        let iso = { (column: String) -> String in
+            let quoted = "\"\(column)\""
+            return "\(SQLFragments.isoTimestamp("b." + quoted)) AS \(quoted)"
+        }
+        let attendees = """
+            ('[' || COALESCE((SELECT string_agg(row_to_json(a)::text, ',' ORDER BY a.id)
+              FROM (SELECT id, email, name, "timeZone", "phoneNumber", locale, "bookingId", "noShow" FROM "Attendee"
+                    WHERE "bookingId" = b.id) a), '') || ']')::json
+            """
+        let organizer = """
+            (SELECT row_to_json(u) FROM (SELECT id, username, email, name, "timeZone", locale FROM users WHERE id = b."userId") u)
+            """
+        let references = """
+            ('[' || COALESCE((SELECT string_agg(row_to_json(r)::text, ',' ORDER BY r.id)
+              FROM (SELECT id, type, "bookingId", uid, "meetingId", "meetingPassword", "meetingUrl", deleted FROM "BookingReference"
+                    WHERE "bookingId" = b.id) r), '') || ']')::json
+            """
+        let columns = [
+            #"b.id, b.uid, b."idempotencyKey", b."userId", b."userPrimaryEmail", b."eventTypeId", b.title, b.description"#,
+            #"b."customInputs", b.responses"#, iso("startTime"), iso("endTime"), "b.location", iso("createdAt"), iso("updatedAt"),
+            #"upper(b.status::text) AS status, b.paid, b."destinationCalendarId", b."cancellationReason", b."rejectionReason""#,
+            #"b."reassignReason", b."reassignById", b."dynamicEventSlugRef", b."dynamicGroupSlugRef", b.rescheduled"#,
+            #"b."fromReschedule", b."recurringEventId", b."smsReminderNumber", b."scheduledJobs", b.metadata, b."isRecorded""#,
+            #"b."iCalUID", b."iCalSequence", b.rating, b."ratingFeedback", b."noShowHost", b."cancelledBy", b."rescheduledBy""#,
+            #"upper(b."creationSource"::text) AS "creationSource""#,
+            "\(attendees) AS attendees", #"\#(organizer) AS "user""#, "\(payment) AS payment", "\(references) AS \"references\"",
+        ]
+        return "(SELECT row_to_json(x) FROM (SELECT \(columns.joined(separator: ", "))) x)"
+    }()
+
     /// The full booking, with the event type only when the boolean parameter `expand` is true.
     static func readable(expand: String) -> String {
         "CASE WHEN \(expand)::boolean THEN \(booking(relations: true, eventType: true)) ELSE \(booking(relations: true)) END"

@@ -42,10 +42,11 @@ enum BookingsSchemas {
         """#
 
     /// `POST /bookings` (not strict): the reduced E2 body; the booker comes in `responses` or, as
-    /// before `responses` existed, in the legacy props (checked by the handler).
+    /// before `responses` existed, in the legacy props (checked by the handler). `eventTypeId` has
+    /// no type here: the handler answers a non-number with Cal.com's own message.
     static let createBody = #"""
         {"type":"object","required":["eventTypeId","start","timeZone","language","metadata"],"properties":{
-          "eventTypeId":{"type":"integer"},
+          "eventTypeId":{},
           "start":{"type":"string","format":"date-time"},
           "end":{"type":"string","format":"date-time"},
           "timeZone":{"type":"string","format":"timezone","x-message":"Invalid timezone"},

@@ -21,7 +21,7 @@ enum BookingsStatements {
     /// $3 dateTo, $4 upcoming only. Cal.com lower-cases the given emails, not the stored ones.
     private static let filters = """
         ($1::jsonb IS NULL OR EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b.id
-                                      AND a.email IN (SELECT lower(e) FROM \(elements("$1")) e)))
+                                      AND a.email = ANY (ARRAY(SELECT lower(e) FROM \(elements("$1")) e))))
         AND ($2::timestamptz IS NULL OR b."startTime" >= ($2::timestamptz AT TIME ZONE 'UTC'))
         AND ($3::timestamptz IS NULL OR b."endTime" <= ($3::timestamptz AT TIME ZONE 'UTC'))
         AND (NOT $4::boolean OR b."startTime" >= (now() AT TIME ZONE 'UTC'))
@@ -46,6 +46,17 @@ enum BookingsStatements {
         """
     }
 
+    /// `list` for a scope reached through an index (a few users' bookings): the scope's rows are
+    /// selected first, then sorted and cut. Without this fence PostgreSQL walks `Booking_pkey` in
+    /// id order to fill a page, filtering the whole table when the users' bookings are recent.
+    private static func indexedList(scope: String) -> String {
+        """
+        WITH picked AS MATERIALIZED (SELECT b.* FROM "Booking" b WHERE \(scope) AND \(filters))
+        SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
+        FROM (SELECT b.* FROM picked b ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) b
+        """
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
         // Cal.com's `[id]` middleware for non-admins: organizer, attendee (by email), owner of the
         // event type, or accepted ADMIN/OWNER of its team. One row when the booking exists.
@@ -62,15 +73,15 @@ enum BookingsStatements {
         find = registrar.statement("find", #"SELECT \#(BookingsJSON.readable(expand: "$2")) FROM "Booking" b WHERE b.id = $1::bigint"#)
 
         // A user's own bookings: through Booking_userId_idx, whatever the filters.
-        listOwn = registrar.statement("list_own", list(scope: #"b."userId" = $10::bigint"#))
+        listOwn = registrar.statement("list_own", indexedList(scope: #"b."userId" = $10::bigint"#))
         listAll = registrar.statement("list_all", list(scope: "true"))
         // Bookings organized by the given users ($10, one id or several) or where one of their
         // emails is an attendee's: both halves through indexes (userId, Attendee email).
-        listForUsers = registrar.statement("list_for_users", list(scope: """
-            b.id IN (SELECT o.id FROM "Booking" o WHERE o."userId" IN (SELECT v::bigint FROM \(elements("$10")) v)
-                     UNION
-                     SELECT a."bookingId" FROM users u JOIN "Attendee" a ON a.email = u.email
-                     WHERE u.id IN (SELECT v::bigint FROM \(elements("$10")) v))
+        listForUsers = registrar.statement("list_for_users", indexedList(scope: """
+            b.id = ANY (ARRAY(SELECT o.id FROM "Booking" o WHERE o."userId" = ANY (ARRAY(SELECT v::bigint FROM \(elements("$10")) v))
+                              UNION
+                              SELECT a."bookingId" FROM users u JOIN "Attendee" a ON a.email = u.email
+                              WHERE u.id = ANY (ARRAY(SELECT v::bigint FROM \(elements("$10")) v))))
             """))
 
         // PATCH: the raw edit Cal.com makes (no side effects); `updatedAt` as Prisma's client sets it.
@@ -108,8 +119,8 @@ enum BookingsStatements {
                            AND r."startTime" >= (now() AT TIME ZONE 'UTC'))
             """)
 
-        // $2 confirmed, $3 rejection reason, $4 recurring series: its pending occurrences of the
-        // same organizer follow.
+        // $2 confirmed, $3 rejection reason, $4 recurring series: when it is the booking's own, its
+        // pending occurrences of the same organizer follow (another series is not reached through it).
         confirm = registrar.statement("confirm", writes: true, """
             UPDATE "Booking" SET status = (CASE WHEN $2::boolean THEN 'accepted' ELSE 'rejected' END)::"BookingStatus",
               "rejectionReason" = CASE WHEN $2::boolean THEN "rejectionReason" ELSE $3::text END,
@@ -117,7 +128,8 @@ enum BookingsStatements {
             WHERE id IN (SELECT $1::bigint
                          UNION
                          SELECT r.id FROM "Booking" o JOIN "Booking" r ON r."recurringEventId" = $4::text
-                         WHERE o.id = $1::bigint AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
+                         WHERE o.id = $1::bigint AND o."recurringEventId" = $4::text
+                           AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
             """)
     }
 }
