@@ -62,6 +62,10 @@ final class UsersTests: APITestCase {
         XCTAssertEqual((two.json["users"] as? [[String: Any]])?.count, 2)
         XCTAssertEqual(two.json["total"] as? Int, 2)
 
+        let huge = "99999999999999999999"
+        XCTAssertEqual((try call("GET", "/v1/users?take=\(huge)", as: admin).json["users"] as? [Any])?.count, 5, "no limit")
+        XCTAssertEqual((try call("GET", "/v1/users?take=1&page=\(huge)", as: admin).json["users"] as? [Any])?.count, 0, "past every row")
+
         let bad = try call("GET", "/v1/users?take=0", as: admin)
         XCTAssertEqual(bad.status, 400)
         XCTAssertEqual(bad.json["message"] as? String, "too_small in 'take': Number must be greater than or equal to 1")
