@@ -59,7 +59,7 @@ enum EventTypesSchemas {
           "slug":{"type":"string"},
           "length":{"type":"integer","minimum":1,"maximum":1440},
           "seatsPerTimeSlot":{"type":"integer","nullable":true},
-          "userId":{"type":["integer","string"]},
+          "userId":{"type":["string","integer"]},
           \#(baseFields)}}
         """#
 

@@ -80,8 +80,8 @@ enum MembershipsHandlers {
     }
 
     /// `PATCH /memberships/{userId}_{teamId}`: for non-admins, only the invited user may set
-    /// `accepted`; changing `role` takes an OWNER or ADMIN of the team, and an OWNER to grant or
-    /// take away OWNER.
+    /// `accepted` or `disableImpersonation` (whether the team's admins may impersonate them);
+    /// changing `role` takes an OWNER or ADMIN of the team, and an OWNER to grant or take away OWNER.
     static func update(_ request: Request) -> Int32 {
         guard let (userId, teamId) = membershipId(request) else { return CALAPI_OK }
         let body = request.body
@@ -89,6 +89,9 @@ enum MembershipsHandlers {
             if !request.isAdmin {
                 if body["accepted"].isPresent && userId != request.userId {
                     return request.error(403, "Only the invited user can accept the invite")
+                }
+                if body["disableImpersonation"].isPresent && userId != request.userId {
+                    return request.error(403, "Forbidden")
                 }
                 if body["role"].isPresent {
                     guard let role = try callerRole(request, teamId), role.managesTeam else { return request.error(403, "Forbidden") }

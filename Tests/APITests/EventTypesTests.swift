@@ -99,6 +99,8 @@ final class EventTypesTests: APITestCase {
              "invalid_enum_value in 'recurringEvent,freq': Invalid enum value. Expected 0 | 1 | 2 | 3 | 4 | 5 | 6, received '7'"),
             (["title": "A", "slug": "a", "length": 10, "successRedirectUrl": "ftp://x"], "invalid_string in 'successRedirectUrl': Invalid URL"),
             (["title": "A", "slug": "a", "length": 10, "periodStartDate": "tomorrow"], "custom in 'periodStartDate': Invalid ISO Date"),
+            (["title": "A", "slug": "a", "length": 10, "userId": NSNull()],
+             "invalid_type in 'userId': Expected string, received null; invalid_type in 'userId': Expected number, received null"),
         ]
         for (body, message) in cases {
             let response = try call("POST", "/v1/event-types", as: alice, body: body)
