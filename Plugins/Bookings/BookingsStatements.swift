@@ -46,14 +46,17 @@ enum BookingsStatements {
         """
     }
 
-    /// `list` for a scope reached through an index (a few users' bookings): the scope's rows are
-    /// selected first, then sorted and cut. Without this fence PostgreSQL walks `Booking_pkey` in
-    /// id order to fill a page, filtering the whole table when the users' bookings are recent.
+    /// `list` for a scope reached through an index (a few users' bookings): the scope's ids and
+    /// sort keys are selected first, then sorted and cut, and only the page's rows are read whole.
+    /// Without this fence PostgreSQL walks `Booking_pkey` in id order to fill a page, filtering the
+    /// whole table when the users' bookings are recent; and materialising whole rows (with their
+    /// jsonb) for every booking of the user would cost more than the page itself.
     private static func indexedList(scope: String) -> String {
         """
-        WITH picked AS MATERIALIZED (SELECT b.* FROM "Booking" b WHERE \(scope) AND \(filters))
+        WITH picked AS MATERIALIZED (SELECT b.id, b."createdAt", b."updatedAt" FROM "Booking" b WHERE \(scope) AND \(filters))
         SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
-        FROM (SELECT b.* FROM picked b ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) b
+        FROM (SELECT b.id FROM picked b ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
+        JOIN "Booking" b ON b.id = page.id
         """
     }
 
