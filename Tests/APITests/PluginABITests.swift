@@ -97,6 +97,8 @@ final class PluginABITests: XCTestCase {
              "cannot load plugin file \"libSensitive.so\": registration refused: statement \"keys\" refused: it names \"hashedKey\", which calapi never exposes"),
             ("Ceiling", PluginABITests.fixture(name: "ceiling", initBody: writeRoute),
              "cannot load plugin file \"libCeiling.so\": registration refused: route POST /ledger exceeds the ceiling of resource \"ledger\""),
+            ("NullMagic", "#include \"calapi_plugin.h\"\nCALAPI_EXPORT const calapi_magic *calapi_plugin_magic(void) { return 0; }\n",
+             "cannot load plugin file \"libNullMagic.so\": not a calapi plugin (calapi_plugin_magic returned NULL)"),
             ("NotAPlugin", "int nothing_here(void) { return 0; }",
              "cannot load plugin file \"libNotAPlugin.so\": not a calapi plugin (no calapi_plugin_magic symbol)"),
         ]
@@ -119,6 +121,24 @@ final class PluginABITests: XCTestCase {
         let refused = try runCalapi(["serve", "--config", needed, "--check-config"], environment: ["CALAPI_PLUGIN_DIR": folder.path])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("resources.ledger: no loaded plugin serves this resource (refused plugins:"), refused.stderr)
+    }
+
+    func testSwiftPluginWithItsOwnRuntimeIsRefused() throws {
+        let source = folder.appendingPathComponent("static.swift")
+        try #"@_cdecl("calapi_plugin_magic") public func magic() -> UnsafeRawPointer? { nil }"#
+            .write(to: source, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-emit-library", "-static-stdlib", source.path,
+                             "-o", folder.appendingPathComponent("libStaticRuntime.so").path]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "swiftc -static-stdlib failed")
+        let config = try writeConfig("plugins:\n  load: [Users, StaticRuntime]\nresources:\n  users: [GET]\n")
+        let listing = try runCalapi(["plugins", "--config", config], environment: ["CALAPI_PLUGIN_DIR": folder.path])
+        XCTAssertTrue(listing.stdout.contains(#"cannot load plugin file "libStaticRuntime.so": a Swift plugin built with its own runtime (-static-stdlib)"#),
+                      listing.stdout)
+        XCTAssertTrue(listing.stdout.contains("libUsers.so: users 1.0.0"), "the shared-runtime plugin still loads")
     }
 
     func testSwiftPluginsExportOnlyTheTwoEntryPoints() throws {

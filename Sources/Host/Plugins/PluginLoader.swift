@@ -31,6 +31,9 @@ struct PluginLoader {
         if let twin = alreadyLoaded.first(where: { $0.file == path || PluginLoader.sameFile($0.file, info) }) {
             throw PluginLoadError(file: file, problem: "the same file is already loaded as plugin \"\(twin.name)\"")
         }
+        if let problem = PluginImageCheck.problem(inFileAt: path) {
+            throw PluginLoadError(file: file, problem: problem)
+        }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             throw PluginLoadError(file: file, problem: "dlopen failed: \(String(cString: dlerror()))")
         }

@@ -18,8 +18,11 @@ enum PluginMagicCheck {
             throw PluginLoadError(file: file, problem: "not a calapi plugin (no calapi_plugin_magic symbol)",
                                   hint: "Plugins must export calapi_plugin_magic; see Sources/PluginAPI/include/calapi_plugin.h")
         }
-        let function = unsafeBitCast(symbol, to: calapi_plugin_magic_fn.self)
-        let block = function().pointee
+        // Typed as returning an optional: a broken plugin may hand back NULL, which must not crash the host.
+        let function = unsafeBitCast(symbol, to: (@convention(c) () -> UnsafePointer<calapi_magic>?).self)
+        guard let block = function()?.pointee else {
+            throw PluginLoadError(file: file, problem: "not a calapi plugin (calapi_plugin_magic returned NULL)")
+        }
         guard block.magic == CALAPI_MAGIC else {
             throw PluginLoadError(file: file, problem: "not a calapi plugin (wrong magic number)")
         }
