@@ -1,3 +1,4 @@
+import Glibc
 import CalapiPluginAPI
 import PluginSDK
 
@@ -122,6 +123,47 @@ enum TeamsHandlers {
             return CALAPI_FAIL
         }
     }
+
+    /// `PATCH /teams/{teamId}/publish`, as Cal.com's publish procedure runs without team billing:
+    /// OWNER or ADMIN members (or system admins) move `metadata.requestedSlug` into `slug`.
+    static func publish(_ request: Request) -> Int32 {
+        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        do {
+            guard try request.isAdmin || managesTeam(request, teamId) else {
+                return request.error(401, "Unauthorized: OWNER or ADMIN role required")
+            }
+            let team = try request.run(TeamsStatements.requestedSlug, .int(teamId))
+            guard team.count == 1 else { return request.error(404, "Team not found") }
+            guard let slug = team.string(0, 0), !slug.isEmpty else {
+                return request.error(400, "Can't publish team without `requestedSlug`")
+            }
+            let parent: Param = team.int(0, 1).map { .int($0) } ?? .null
+            if try request.run(TeamsStatements.slugTaken, .text(slug), .int(teamId), .bool(true), parent).count > 0 {
+                return request.error(409, "Team slug already exists")
+            }
+            _ = try request.run(TeamsStatements.publish, .int(teamId))
+            let json = request.json
+            json.beginObject()
+            json.key("url")
+            json.string("\(webAppURL)/settings/teams/\(teamId)/profile")
+            json.key("message")
+            json.string("Team published successfully")
+            json.endObject()
+            return CALAPI_OK
+        } catch let failure as DatabaseFailure {
+            return answer(request, failure)
+        } catch {
+            return CALAPI_FAIL
+        }
+    }
+
+    /// Cal.com's `WEBAPP_URL`: `NEXT_PUBLIC_WEBAPP_URL`, else its development default.
+    private static let webAppURL: String = {
+        guard let value = getenv("NEXT_PUBLIC_WEBAPP_URL"), case let url = String(cString: value), !url.isEmpty else {
+            return "http://localhost:3000"
+        }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }()
 
     /// Whether the caller is an OWNER or ADMIN member of `teamId`.
     private static func managesTeam(_ request: Request, _ teamId: Int64) throws -> Bool {

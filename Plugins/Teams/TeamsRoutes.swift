@@ -1,8 +1,8 @@
 import CalapiPluginAPI
 import PluginSDK
 
-/// The routes and their schemas. `/teams/{teamId}/publish`, `/event-types` and `/availability`
-/// are not served here (see docs/compatibility.md).
+/// The routes and their schemas. `/teams/{teamId}/event-types` and `/teams/{teamId}/availability`
+/// are served by the EventTypes and Availability plugins.
 enum TeamsRoutes {
     static func register(_ registrar: inout PluginRegistrar) {
         registrar.declare(resource: "teams", ceiling: CALAPI_GET | CALAPI_POST | CALAPI_PATCH | CALAPI_DELETE)
@@ -24,6 +24,11 @@ enum TeamsRoutes {
         registrar.route(CALAPI_PATCH, "/teams/{teamId}", resource: "teams", handler: { req, _ in TeamsHandlers.update(Request(req)) },
                         authorize: authorize, body: TeamsSchemas.editBody, query: TeamsSchemas.teamIdQuery,
                         openapi: operation("Edit an existing team", "OWNER or ADMIN members of the team", envelope: "team", array: false))
+        registrar.route(CALAPI_PATCH, "/teams/{teamId}/publish", resource: "teams",
+                        handler: { req, _ in TeamsHandlers.publish(Request(req)) },
+                        authorize: authorize, query: TeamsSchemas.teamIdQuery,
+                        openapi: OpenAPIOperation.respond("Publish a team", "OWNER or ADMIN members (or system admins): the requested slug becomes the team's slug",
+                                                          #"{"type":"object","properties":{"url":{"type":"string"},"message":{"type":"string"}}}"#))
         registrar.route(CALAPI_DELETE, "/teams/{teamId}", resource: "teams", handler: { req, _ in TeamsHandlers.delete(Request(req)) },
                         authorize: authorize, query: TeamsSchemas.teamIdQuery,
                         openapi: #"{"summary":"Remove an existing team","description":"OWNER members of the team, or system admins","responses":{"200":{"description":"OK, team removed"},"401":{"description":"Not an OWNER of the team"},"404":{"description":"Team not found"},"409":{"description":"Other records still reference the team"}}}"#)

@@ -10,6 +10,8 @@ enum TeamsStatements {
     static var insert = Statement.unset
     static var update = Statement.unset
     static var delete = Statement.unset
+    static var publish = Statement.unset
+    static var requestedSlug = Statement.unset
 
     /// The object `expression` with only `keys` kept, as zod's non-strict objects strip the rest.
     private static func pick(_ expression: String, _ keys: [String]) -> String {
@@ -123,5 +125,19 @@ enum TeamsStatements {
             """#)
 
         delete = registrar.statement("delete", writes: true, #"DELETE FROM "Team" WHERE id = $1::bigint"#)
+
+        // The slug a team asked for while unpublished, and its parent; one row when the team exists.
+        requestedSlug = registrar.statement("requested_slug", #"""
+            SELECT CASE WHEN jsonb_typeof(metadata) = 'object' THEN metadata->>'requestedSlug' END, "parentId"
+            FROM "Team" WHERE id = $1::bigint
+            """#)
+
+        // Publishing without billing (self-hosted): the slug requested while the team was unpublished
+        // becomes its slug. No row when there is no requested slug.
+        publish = registrar.statement("publish", writes: true, #"""
+            UPDATE "Team" t SET slug = t.metadata->>'requestedSlug', metadata = t.metadata - 'requestedSlug'
+            WHERE t.id = $1::bigint AND jsonb_typeof(t.metadata) = 'object' AND COALESCE(t.metadata->>'requestedSlug', '') <> ''
+            RETURNING t.id
+            """#)
     }
 }

@@ -245,3 +245,44 @@ final class TeamsTests: APITestCase {
         XCTAssertEqual(try call("DELETE", "/v1/teams/\(other)", as: admin).status, 404)
     }
 }
+
+/// `PATCH /teams/{teamId}/publish` as Cal.com's publish procedure runs without team billing.
+final class TeamPublishTests: APITestCase {
+    func testOwnersPublishTheRequestedSlug() throws {
+        let owner = try seedUser("owner")
+        let member = try seedUser("member")
+        let stranger = try seedUser("stranger")
+        let team = try seedTeam("Acme")
+        _ = try db.query(#"UPDATE "Team" SET metadata = '{"requestedSlug":"acme","paymentId":"p1"}' WHERE id = $1::int"#, [.text(String(team))])
+        try seedMembership(owner, team, role: "OWNER")
+        try seedMembership(member, team, role: "MEMBER")
+
+        let denied = try call("PATCH", "/v1/teams/\(team)/publish", as: member)
+        XCTAssertEqual(denied.status, 401)
+        XCTAssertEqual(denied.json["message"] as? String, "Unauthorized: OWNER or ADMIN role required")
+        XCTAssertEqual(try call("PATCH", "/v1/teams/\(team)/publish", as: stranger).status, 404)
+        XCTAssertNil(try value(#"SELECT slug FROM "Team" WHERE id = $1::int"#, [.text(String(team))]))
+
+        let published = try call("PATCH", "/v1/teams/\(team)/publish", as: owner)
+        XCTAssertEqual(published.status, 200, published.text)
+        XCTAssertEqual(published.json["message"] as? String, "Team published successfully")
+        XCTAssertEqual(published.json["url"] as? String, "http://localhost:3000/settings/teams/\(team)/profile")
+        XCTAssertEqual(try value(#"SELECT slug FROM "Team" WHERE id = $1::int"#, [.text(String(team))]), "acme")
+        XCTAssertEqual(try value(#"SELECT metadata::text FROM "Team" WHERE id = $1::int"#, [.text(String(team))]), #"{"paymentId": "p1"}"#)
+
+        let again = try call("PATCH", "/v1/teams/\(team)/publish", as: owner)
+        XCTAssertEqual(again.status, 400)
+        XCTAssertEqual(again.json["message"] as? String, "Can't publish team without `requestedSlug`")
+    }
+
+    func testAPublishedSlugHeldByAnotherTeamIsAConflict() throws {
+        let owner = try seedUser("owner")
+        _ = try seedTeam("First", slug: "taken")
+        let team = try seedTeam("Second")
+        _ = try db.query(#"UPDATE "Team" SET metadata = '{"requestedSlug":"taken"}' WHERE id = $1::int"#, [.text(String(team))])
+        try seedMembership(owner, team, role: "ADMIN")
+        let response = try call("PATCH", "/v1/teams/\(team)/publish", as: owner)
+        XCTAssertEqual(response.status, 409)
+        XCTAssertEqual(response.json["message"] as? String, "Team slug already exists")
+    }
+}
