@@ -18,14 +18,10 @@ enum BookingReferencesHandlers {
         let body = request.body
         guard let bookingId = body["bookingId"].int else { return CALAPI_FAIL }
         if let answered = requireBooking(request, bookingId) { return answered }
-        do {
+        return request.answering({ answer(request, $0) }) {
             let rows = try request.run(BookingReferencesStatements.insert, body.json)
             request.json.envelope("booking_reference", rows.text(0, 0), message: "Booking reference created successfully")
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 
@@ -53,15 +49,11 @@ enum BookingReferencesHandlers {
         guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
         let body = request.body
         if let bookingId = body["bookingId"].int, let answered = requireBooking(request, bookingId) { return answered }
-        do {
+        return request.answering({ answer(request, $0) }) {
             let rows = try request.run(BookingReferencesStatements.update, .int(id), body.json)
             guard rows.count == 1 else { return request.error(404, notFound(id)) }
             request.json.envelope("booking_reference", rows.text(0, 0))
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 

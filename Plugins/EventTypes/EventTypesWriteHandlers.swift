@@ -28,17 +28,13 @@ enum EventTypesWriteHandlers {
             if !request.isAdmin, let answered = EventTypesAccess.requireTeamEditor(request, team: team) { return answered }
             if let answered = EventTypesAccess.rejectNonMemberHosts(request, team: team, hosts: body["hosts"]) { return answered }
         }
-        do {
+        return request.answering({ EventTypesAccess.answer(request, $0) }) {
             let created = try request.run(EventTypesStatements.insert, body.json, team == nil ? .int(owner) : .null)
             guard let id = created.int(0, 0) else { return CALAPI_FAIL }
             try EventTypesAccess.writeHosts(request, eventType: id, hosts: body["hosts"])
             let rows = try request.run(EventTypesStatements.render, .int(id))
             request.json.envelope("event_type", rows.text(0, 0), message: "Event type created successfully")
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return EventTypesAccess.answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 
@@ -79,7 +75,7 @@ enum EventTypesWriteHandlers {
            let answered = EventTypesAccess.rejectNonMemberHosts(request, team: team, hosts: hosts) {
             return answered
         }
-        do {
+        return request.answering({ EventTypesAccess.answer(request, $0) }) {
             let updated = try request.run(EventTypesStatements.update, .int(id), body.json)
             guard updated.count == 1 else { return request.error(404, "Event type not found") }
             if hosts.isPresent {
@@ -89,10 +85,6 @@ enum EventTypesWriteHandlers {
             let rows = try request.run(EventTypesStatements.render, .int(id))
             request.json.envelope("event_type", rows.text(0, 0))
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return EventTypesAccess.answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 

@@ -19,7 +19,7 @@ enum TeamsHandlers {
         let ownerId = body["ownerId"].int ?? 0
         if ownerId != 0 && !request.isAdmin { return request.error(401, "ADMIN required for `ownerId`") }
         let owner = ownerId != 0 ? ownerId : request.userId
-        do {
+        return request.answering({ answer(request, $0) }) {
             if let slug = body["slug"].string,
                try request.run(TeamsStatements.slugTaken, .text(slug), .null, .bool(false), .null).count > 0 {
                 return request.error(409, "Team slug already exists")
@@ -41,10 +41,6 @@ enum TeamsHandlers {
             json.string("Team created successfully. We also made user with ID=\(owner) the owner of this team.")
             json.endObject()
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 
@@ -79,7 +75,7 @@ enum TeamsHandlers {
     static func update(_ request: Request) -> Int32 {
         guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
         let body = request.body
-        do {
+        return request.answering({ answer(request, $0) }) {
             guard try managesTeam(request, teamId) else { return request.error(401, "Unauthorized: OWNER or ADMIN required") }
             let current = try request.run(TeamsStatements.find, .int(teamId))
             guard current.count == 1 else { return request.error(404, "Team not found") }
@@ -99,10 +95,6 @@ enum TeamsHandlers {
             guard rows.count == 1 else { return request.error(404, "Team not found") }
             request.json.envelope("team", rows.text(0, 0))
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 
@@ -128,7 +120,7 @@ enum TeamsHandlers {
     /// OWNER or ADMIN members (or system admins) move `metadata.requestedSlug` into `slug`.
     static func publish(_ request: Request) -> Int32 {
         guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
-        do {
+        return request.answering({ answer(request, $0) }) {
             guard try request.isAdmin || managesTeam(request, teamId) else {
                 return request.error(401, "Unauthorized: OWNER or ADMIN role required")
             }
@@ -150,10 +142,6 @@ enum TeamsHandlers {
             json.string("Team published successfully")
             json.endObject()
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 

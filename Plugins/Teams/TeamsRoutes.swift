@@ -36,10 +36,6 @@ enum TeamsRoutes {
 
     /// An operation object whose 200 answer wraps one Team (or an array of them) in `envelope`.
     private static func operation(_ summary: String, _ description: String, envelope: String, array: Bool) -> String {
-        let item = ##"{"$ref":"#/components/schemas/Team"}"##
-        let value = array ? #"{"type":"array","items":\#(item)}"# : item
-        return #"""
-            {"summary":"\#(summary)","description":"\#(description)","responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"type":"object","properties":{"\#(envelope)":\#(value)}}}}},"400":{"description":"Bad request"},"401":{"description":"Authorization information is missing or invalid, or the role is insufficient"},"404":{"description":"Not found"},"409":{"description":"Team slug already exists"}}}
-            """#
+        OpenAPIOperation.enveloped(summary, description, envelope: envelope, component: "Team", array: array)
     }
 }

@@ -82,15 +82,11 @@ enum UsersHandlers {
     /// Answers `{"user": …}` from a statement returning the user's JSON, 404 when it found no row,
     /// and a 400 for what the client got wrong.
     private static func respondWithUser(_ request: Request, _ statement: () throws -> Rows) -> Int32 {
-        do {
+        return request.answering({ answer(request, $0) }) {
             let rows = try statement()
             guard rows.count == 1 else { return request.error(404, "User not found") }
             request.json.envelope("user", rows.text(0, 0))
             return CALAPI_OK
-        } catch let failure as DatabaseFailure {
-            return answer(request, failure)
-        } catch {
-            return CALAPI_FAIL
         }
     }
 
