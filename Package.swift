@@ -7,7 +7,7 @@ import PackageDescription
 let pluginFamilies = [
     "Users", "Teams", "Memberships", "EventTypes", "CustomInputs",
     "Schedules", "Availabilities", "SelectedCalendars", "DestinationCalendars",
-    "Payments", "Attendees", "BookingReferences", "Bookings", "Availability",
+    "Payments", "Attendees", "BookingReferences", "Bookings", "Availability", "Slots", "NoShow",
 ]
 
 let package = Package(

@@ -37,8 +37,8 @@ enum BookingCreation {
             let placement = try place(request, hosts, eventTypeId: eventTypeId, start: start, end: end)
             let id: Int64
             switch placement {
-            case .refused(let status, let message):
-                return request.error(status, message)
+            case .refused(let message, let reason):
+                return refuse(request, message, reason: reason)
             case .seat(let booking):
                 let seated = try request.run(BookingCreationStatements.insertSeat, .int(booking), body.json)
                 if seated.affected == 0 { return request.error(400, "already_signed_up_for_this_booking_error") }
@@ -61,20 +61,38 @@ enum BookingCreation {
     }
 
     /// Where a booking goes: a new booking of an organizer, a seat in an existing seated booking,
-    /// or nowhere (status and Cal.com error code).
+    /// or nowhere (Cal.com's error code, which clients match on, and calapi's precise reason).
     enum Placement {
         case organizer(Int64)
         case seat(Int64)
-        case refused(UInt32, String)
+        case refused(String, reason: String)
     }
 
-    /// The answer for a slot a host cannot take, by the verdict of `AvailabilitySQL.slot`.
+    /// The answer for a slot a host cannot take, by the verdict of `AvailabilitySQL.slot`. Cal.com
+    /// answers a taken slot like any other slot nobody is free for.
     static func refusal(_ verdict: String) -> Placement {
         switch verdict {
-        case "conflict": return .refused(409, "booking_conflict_error")
-        case "seats_full": return .refused(400, "booking_seats_full_error")
-        default: return .refused(400, "no_available_users_found_error")
+        case "conflict":
+            return .refused("no_available_users_found_error", reason: "The slot overlaps an accepted booking of every host (buffers included)")
+        case "seats_full":
+            return .refused("booking_seats_full_error", reason: "Every seat of the booking at this time is taken")
+        default:
+            return .refused("no_available_users_found_error",
+                            reason: "The slot is outside the bookable hours of every host, or inside the minimum booking notice")
         }
+    }
+
+    /// 400 `{"message": <Cal.com's code>, "reason": <calapi's explanation>}`.
+    private static func refuse(_ request: Request, _ message: String, reason: String) -> Int32 {
+        request.setStatus(400)
+        let json = request.json
+        json.beginObject()
+        json.key("message")
+        json.string(message)
+        json.key("reason")
+        json.string(reason)
+        json.endObject()
+        return CALAPI_OK
     }
 
     /// Locks each candidate organizer in turn (ascending ids, so concurrent requests cannot

@@ -20,8 +20,7 @@ enum BookingCreationStatements {
                                     ($2::timestamptz AT TIME ZONE 'UTC') + make_interval(mins => et.length)),
                             'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                    ($2::timestamptz AT TIME ZONE 'UTC') < (now() AT TIME ZONE 'UTC'),
-                   COALESCE(et."userId"::text,
-                            (SELECT string_agg(h."userId"::text, ',' ORDER BY h."userId") FROM "Host" h WHERE h."eventTypeId" = et.id)),
+                   \(AvailabilitySQL.hostList("et")),
                    COALESCE($3::timestamptz > $2::timestamptz, true)
             FROM "EventType" et WHERE et.id = $1::bigint
             """)

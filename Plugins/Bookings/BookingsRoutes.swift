@@ -16,7 +16,7 @@ enum BookingsRoutes {
                                                             envelope: "bookings", component: "Booking", array: true))
         registrar.route(CALAPI_POST, "/bookings", resource: "bookings", handler: { req, _ in BookingCreation.create(Request(req)) },
                         body: BookingsSchemas.createBody,
-                        openapi: OpenAPIOperation.respond("Creates a new booking", "The bare booking object (no envelope); refuses a slot outside the organizer's availability (400), overlapping an accepted booking with buffers (409) or a full seated slot (400)",
+                        openapi: OpenAPIOperation.respond("Creates a new booking", "The bare booking object (no envelope); refuses with Cal.com's codes (400): a slot no host is free for, outside the bookable hours or overlapping an accepted booking with buffers (no_available_users_found_error, with calapi's reason), or a full seated slot (booking_seats_full_error)",
                                                           ##"{"$ref":"#/components/schemas/Booking"}"##))
         let authorize: PluginRegistrar.Handler = { req, _ in BookingsHandlers.authorizeTarget(Request(req)) }
         registrar.route(CALAPI_GET, "/bookings/{id}", resource: "bookings", handler: { req, _ in BookingsHandlers.get(Request(req)) },

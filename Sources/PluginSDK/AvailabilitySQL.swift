@@ -79,6 +79,71 @@ public enum AvailabilitySQL {
                            WHERE busy.seated IS NOT NULL AND busy."startTime" = p."from" ORDER BY busy.id LIMIT 1) seat ON true
         """
 
+    /// The hosts of the event type aliased `alias`, as `POST /bookings` places a booking with them:
+    /// its owner, else its team's hosts; comma-separated ids, lowest first (NULL when it has none).
+    public static func hostList(_ alias: String) -> String {
+        """
+        COALESCE(\(alias)."userId"::text,
+                 (SELECT string_agg(h."userId"::text, ',' ORDER BY h."userId") FROM "Host" h WHERE h."eventTypeId" = \(alias).id))
+        """
+    }
+
+    /// The start times `slot` accepts within the period [`$3`, `$4`), one row each in time order,
+    /// for a booking of `$5` minutes (NULL, non-positive, or a length the event type does not offer
+    /// in `metadata.multipleDuration`: its own `length`). Starts step by the event type's
+    /// `slotInterval` (else the duration) from the beginning of each stretch of bookable hours,
+    /// rounded up to that step within the hour of the schedule's zone, as Cal.com's slot builder
+    /// does. A start is kept exactly when `slot` would answer `free` for it: inside the bookable
+    /// hours, overlapping no busy entry but the seated booking that starts with it, whose seats are
+    /// not all taken. Columns: the day of the start in zone `$6` (UTC when NULL) as `YYYY-MM-DD`;
+    /// the start as Cal.com prints it (`toISOString()` without `$6`, dayjs's `format()` in `$6`);
+    /// the seated booking's attendee count and uid (NULL unless there is one); the start in seconds
+    /// since the epoch, to merge the slots of several hosts.
+    public static let slots = context + """
+        ,
+        offered_length AS (
+          SELECT CASE WHEN $5::int > 0 AND ($5::int = e.length
+                        OR COALESCE(e.metadata->'multipleDuration', '[]'::jsonb) @> to_jsonb($5::int)) THEN $5::int
+                      ELSE e.length END AS minutes, e."slotInterval"
+          FROM "EventType" e WHERE e.id = $2::int),
+        step AS (
+          SELECT make_interval(mins => l.minutes) AS duration,
+                 COALESCE(NULLIF(l."slotInterval", 0), l.minutes) AS every
+          FROM offered_length l WHERE l.minutes > 0),
+        stretch AS (
+          SELECT lower(g) AS "from", upper(g) AS "to", (lower(g) AT TIME ZONE 'UTC') AT TIME ZONE z.tz AS local, z.tz
+          FROM bookable, unnest(bookable.ranges) g, zone z),
+        starts AS (
+          SELECT g AS start, st.duration
+          FROM stretch s CROSS JOIN step st
+          CROSS JOIN LATERAL (
+            SELECT CASE WHEN EXTRACT(epoch FROM s.local - date_trunc('minute', s.local)) = 0
+                          AND EXTRACT(minute FROM s.local)::int % st.every = 0 THEN s."from"
+                        ELSE ((date_trunc('hour', s.local)
+                               + make_interval(mins => (ceil((EXTRACT(epoch FROM s.local - date_trunc('hour', s.local)) / 60) / st.every)
+                                                        * st.every)::int))
+                              AT TIME ZONE s.tz) AT TIME ZONE 'UTC' END AS first) a
+          CROSS JOIN LATERAL generate_series(a.first, s."to" - st.duration, make_interval(mins => st.every)) g),
+        offered AS (
+          SELECT st.start, seat.seated, seat.uid
+          FROM starts st
+          LEFT JOIN LATERAL (SELECT busy.id, busy.uid, busy.seated FROM busy
+                             WHERE busy.seated IS NOT NULL AND busy."startTime" = st.start ORDER BY busy.id LIMIT 1) seat ON true
+          WHERE (seat.id IS NULL OR seat.seated < (SELECT "seatsPerTimeSlot" FROM et))
+            AND NOT EXISTS (SELECT 1 FROM busy WHERE busy.id IS DISTINCT FROM seat.id
+                              AND busy."from" < st.start + st.duration AND busy."to" > st.start)),
+        shown AS (
+          SELECT o.*, CASE WHEN $6::text IS NULL THEN o.start ELSE (o.start AT TIME ZONE 'UTC') AT TIME ZONE $6::text END AS local
+          FROM offered o)
+        SELECT to_char(s.local, 'YYYY-MM-DD'),
+               CASE WHEN $6::text IS NULL THEN \(SQLFragments.isoTimestamp("s.start"))
+                    ELSE to_char(s.local, 'YYYY-MM-DD"T"HH24:MI:SS')
+                         || CASE WHEN s.local < s.start THEN '-' ELSE '+' END
+                         || to_char(make_interval(secs => abs(EXTRACT(epoch FROM s.local - s.start))), 'HH24:MI') END,
+               s.seated, s.uid, EXTRACT(epoch FROM s.start)::bigint
+        FROM shown s ORDER BY s.start
+        """
+
     /// The availability object of `GET /availability` (core.md §8.1) for the period, or NULL when
     /// the period ends before it starts: `busy` (seated bookings with seats left are listed in
     /// `currentSeats` instead), `timeZone`, `dateRanges` (the bookable hours, what `slot` accepts),

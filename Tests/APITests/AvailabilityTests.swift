@@ -5,35 +5,6 @@ import XCTest
 /// The shared availability computation: `POST /bookings` refusals (working hours, date overrides,
 /// minimum notice, buffers, seats, time zones) and `GET /availability` (core.md §8.1) agreeing with it.
 final class AvailabilityTests: APITestCase {
-    /// A schedule of `owner` in `timeZone`, made their default; returns its id.
-    @discardableResult
-    private func seedSchedule(_ owner: Account, timeZone: String = "UTC", makeDefault: Bool = true) throws -> Int64 {
-        let id = try XCTUnwrap(try db.query(#"INSERT INTO "Schedule" ("userId", name, "timeZone") VALUES ($1::int, 'Work', $2) RETURNING id"#,
-                                            [.text(String(owner.id)), .text(timeZone)]).int64(0, 0))
-        if makeDefault {
-            _ = try db.query(#"UPDATE users SET "defaultScheduleId" = $1::int WHERE id = $2::int"#, [.text(String(id)), .text(String(owner.id))])
-        }
-        return id
-    }
-
-    /// An `Availability` row: weekday hours (`days`) or, with `date`, a date override.
-    private func seedHours(_ schedule: Int64, days: [Int] = [1, 2, 3, 4, 5], start: String = "09:00", end: String = "17:00", date: String? = nil) throws {
-        _ = try db.query(#"""
-            INSERT INTO "Availability" ("scheduleId", days, "startTime", "endTime", date)
-            VALUES ($1::int, $2::int[], $3::time, $4::time, $5::date)
-            """#, [.text(String(schedule)), .text("{" + days.map(String.init).joined(separator: ",") + "}"), .text(start), .text(end),
-                   date.map { .text($0) } ?? .null])
-    }
-
-    /// Sets columns of an event type (`minimumBookingNotice`, buffers, seats, schedule).
-    private func configure(_ eventType: Int64, notice: Int = 0, before: Int = 0, after: Int = 0, seats: Int? = nil, schedule: Int64? = nil) throws {
-        _ = try db.query(#"""
-            UPDATE "EventType" SET "minimumBookingNotice" = $2::int, "beforeEventBuffer" = $3::int, "afterEventBuffer" = $4::int,
-              "seatsPerTimeSlot" = $5::int, "scheduleId" = $6::int WHERE id = $1::int
-            """#, [.text(String(eventType)), .text(String(notice)), .text(String(before)), .text(String(after)),
-                   seats.map { .text(String($0)) } ?? .null, schedule.map { .text(String($0)) } ?? .null])
-    }
-
     private func book(_ eventType: Int64, _ start: String, as account: Account, email: String = "booker@example.com") throws -> HTTPClient.Response {
         try call("POST", "/v1/bookings", as: account, body: [
             "eventTypeId": eventType, "start": start, "timeZone": "Europe/Paris", "language": "en", "metadata": [String: Any](),
@@ -104,9 +75,9 @@ final class AvailabilityTests: APITestCase {
         try seedBooking(host, start: "2031-05-01T10:00:00Z", end: "2031-05-01T10:30:00Z", eventTypeId: eventType)
         try seedBooking(host, start: "2031-05-01T12:00:00Z", end: "2031-05-01T12:30:00Z", status: "cancelled", eventTypeId: eventType)
 
-        assertRefused(try book(eventType, "2031-05-01T10:30:00Z", as: host), 409, "booking_conflict_error")
-        assertRefused(try book(eventType, "2031-05-01T09:30:00Z", as: host), 409, "booking_conflict_error")
-        assertRefused(try book(eventType, "2031-05-01T10:50:00Z", as: host), 409, "booking_conflict_error")
+        assertRefused(try book(eventType, "2031-05-01T10:30:00Z", as: host), 400, "no_available_users_found_error")
+        assertRefused(try book(eventType, "2031-05-01T09:30:00Z", as: host), 400, "no_available_users_found_error")
+        assertRefused(try book(eventType, "2031-05-01T10:50:00Z", as: host), 400, "no_available_users_found_error")
         XCTAssertEqual(try book(eventType, "2031-05-01T10:55:00Z", as: host).status, 200, "15 after its end plus 10 before this one")
         XCTAssertEqual(try book(eventType, "2031-05-01T12:00:00Z", as: host).status, 200, "cancelled bookings do not block")
         XCTAssertEqual(try bookingCount(), "4")
@@ -125,7 +96,7 @@ final class AvailabilityTests: APITestCase {
         XCTAssertEqual(second.json["id"] as? Int, first.json["id"] as? Int, "a seat in the same booking")
         XCTAssertEqual((second.json["attendees"] as? [[String: Any]])?.compactMap { $0["email"] as? String }, ["one@example.com", "two@example.com"])
         assertRefused(try book(eventType, "2031-05-01T09:00:00Z", as: host, email: "three@example.com"), 400, "booking_seats_full_error")
-        assertRefused(try book(eventType, "2031-05-01T09:15:00Z", as: host), 409, "booking_conflict_error")
+        assertRefused(try book(eventType, "2031-05-01T09:15:00Z", as: host), 400, "no_available_users_found_error")
         XCTAssertEqual(try bookingCount(), "1")
         XCTAssertEqual(try value(#"SELECT count(*) FROM "Attendee""#), "2")
     }
@@ -179,7 +150,7 @@ final class AvailabilityTests: APITestCase {
         XCTAssertEqual(ranges(before.json, "dateOverrides"), ["2031-05-03T12:00:00.000Z/2031-05-03T13:00:00.000Z"])
         XCTAssertTrue(before.json["currentSeats"] is NSNull)
 
-        assertRefused(try book(eventType, "2031-05-01T07:00:00Z", as: stranger), 409, "booking_conflict_error")
+        assertRefused(try book(eventType, "2031-05-01T07:00:00Z", as: stranger), 400, "no_available_users_found_error")
         XCTAssertEqual(try book(eventType, "2031-05-01T08:30:00Z", as: stranger).status, 200, "right after the busy entry")
         XCTAssertEqual(try book(eventType, "2031-05-03T12:00:00Z", as: stranger).status, 200, "the override's range")
         assertRefused(try book(eventType, "2031-05-02T08:00:00Z", as: stranger), 400, "no_available_users_found_error")

@@ -319,8 +319,9 @@ final class BookingCreationTests: APITestCase {
         }
         let organizers = try (0..<3).map { _ in try call("POST", "/v1/bookings", as: host, body: body(teamEvent)) }
         XCTAssertEqual(organizers.map { $0.json["userId"] as? Int }, [Int(first.id), Int(second.id), nil], "the first free host, then none")
-        XCTAssertEqual(organizers[2].status, 409, "every host refuses for the same reason: that reason")
-        XCTAssertEqual(organizers[2].json["message"] as? String, "booking_conflict_error")
+        XCTAssertEqual(organizers[2].status, 400, "every host is taken: Cal.com's code, calapi's reason beside it")
+        XCTAssertEqual(organizers[2].json["message"] as? String, "no_available_users_found_error")
+        XCTAssertEqual(organizers[2].json["reason"] as? String, "The slot overlaps an accepted booking of every host (buffers included)")
     }
 
     func testRefusals() throws {
@@ -351,8 +352,8 @@ final class BookingCreationTests: APITestCase {
         try seedBooking(host, start: "2031-05-01T09:30:00Z", end: "2031-05-01T10:30:00Z", status: "cancelled")
         XCTAssertEqual(try call("POST", "/v1/bookings", as: host, body: body(eventType)).status, 200, "cancelled bookings do not block")
         let overlapping = try call("POST", "/v1/bookings", as: host, body: body(eventType, start: "2031-05-01T09:59:00Z"))
-        XCTAssertEqual(overlapping.status, 409)
-        XCTAssertEqual(overlapping.json["message"] as? String, "booking_conflict_error")
+        XCTAssertEqual(overlapping.status, 400)
+        XCTAssertEqual(overlapping.json["message"] as? String, "no_available_users_found_error", "the exact string integrations match on")
         XCTAssertEqual(try call("POST", "/v1/bookings", as: host, body: body(eventType, start: "2031-05-01T10:00:00Z")).status, 200, "back to back is fine")
     }
 
@@ -367,7 +368,7 @@ final class BookingCreationTests: APITestCase {
             let request = HTTPClient.format("POST", "/v1/bookings?apiKey=\(booker.key)", body: body(eventType, start: start))
             for client in clients { client.send(request) }
             let statuses = try clients.map { try $0.readResponse().status }.sorted()
-            XCTAssertEqual(statuses, [200, 409], "round \(round)")
+            XCTAssertEqual(statuses, [200, 400], "round \(round)")
             XCTAssertEqual(try value(#"SELECT count(*) FROM "Booking" WHERE "startTime" = $1::timestamptz AT TIME ZONE 'UTC'"#, [.text(start)]), "1")
         }
     }

@@ -18,6 +18,8 @@ struct Config {
         "booking-references": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "bookings": ResourceConfig(methods: ["GET", "POST", "PATCH", "DELETE"], line: 0),
         "availability": ResourceConfig(methods: ["GET"], line: 0),
+        "slots": ResourceConfig(methods: ["GET"], line: 0),
+        "no-show": ResourceConfig(methods: ["POST"], line: 0),
     ]
 
     var host = "127.0.0.1"
@@ -34,6 +36,7 @@ struct Config {
     var pluginNames = [
         "Users", "Teams", "Memberships", "EventTypes", "CustomInputs", "Schedules", "Availabilities",
         "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings", "Availability",
+        "Slots", "NoShow",
     ]
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
