@@ -5,11 +5,8 @@ import PluginSDK
 enum AttendeesHandlers {
     /// `GET /attendees`: a system admin sees all; others the attendees of bookings they organize.
     static func list(_ request: Request) -> Int32 {
-        let rows = request.isAdmin ? try? request.run(AttendeesStatements.listAll)
-                                   : try? request.run(AttendeesStatements.listOwn, .int(request.userId))
-        guard let rows else { return CALAPI_FAIL }
-        request.json.envelope("attendees", rows.text(0, 0))
-        return CALAPI_OK
+        request.isAdmin ? request.respondWithList("attendees", AttendeesStatements.listAll)
+                        : request.respondWithList("attendees", AttendeesStatements.listOwn, [.int(request.userId)])
     }
 
     /// `POST /attendees`: non-admins only on their own bookings (403 `Forbidden` otherwise).

@@ -15,14 +15,14 @@ enum AttendeesStatements {
     static let attendeeJSON = #"(SELECT row_to_json(x) FROM (SELECT a.id, a."bookingId", a.name, a.email, a."timeZone") x)"#
 
     static func register(_ registrar: inout PluginRegistrar) {
-        listAll = registrar.statement("list_all", """
-            SELECT '[' || COALESCE(string_agg(\(attendeeJSON)::text, ',' ORDER BY a.id), '') || ']' FROM "Attendee" a
-            """)
-        listOwn = registrar.statement("list_own", """
-            SELECT '[' || COALESCE(string_agg(\(attendeeJSON)::text, ',' ORDER BY a.id), '') || ']'
-            FROM "Booking" b JOIN "Attendee" a ON a."bookingId" = b.id
-            WHERE b."userId" = $1::bigint
-            """)
+        // One page ($1 LIMIT, $2 OFFSET) of every attendee.
+        listAll = registrar.statement("list_all", SQLFragments.jsonPage(
+            attendeeJSON, table: #""Attendee""#, alias: "a", from: #""Attendee" a"#, orderBy: "a.id", limit: "$1", offset: "$2"))
+        // One page ($2 LIMIT, $3 OFFSET) of the attendees of the bookings user $1 organizes.
+        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
+            attendeeJSON, table: #""Attendee""#, alias: "a",
+            from: #""Booking" b JOIN "Attendee" a ON a."bookingId" = b.id WHERE b."userId" = $1::bigint"#,
+            orderBy: "a.id", limit: "$2", offset: "$3"))
         // One row when the booking exists: its organizer (NULL when none).
         bookingOrganizer = registrar.statement("booking_organizer", #"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
         // One row when the attendee exists: the organizer of its booking (NULL when none).

@@ -6,11 +6,8 @@ enum BookingReferencesHandlers {
     /// `GET /booking-references`: a system admin sees all (soft-deleted too); others the live
     /// references of bookings they organize.
     static func list(_ request: Request) -> Int32 {
-        let rows = request.isAdmin ? try? request.run(BookingReferencesStatements.listAll)
-                                   : try? request.run(BookingReferencesStatements.listOwn, .int(request.userId))
-        guard let rows else { return CALAPI_FAIL }
-        request.json.envelope("booking_references", rows.text(0, 0))
-        return CALAPI_OK
+        request.isAdmin ? request.respondWithList("booking_references", BookingReferencesStatements.listAll)
+                        : request.respondWithList("booking_references", BookingReferencesStatements.listOwn, [.int(request.userId)])
     }
 
     /// `POST /booking-references`: the booking must exist, and be the caller's unless admin (404).

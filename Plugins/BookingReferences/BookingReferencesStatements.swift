@@ -18,15 +18,16 @@ enum BookingReferencesStatements {
         """
 
     static func register(_ registrar: inout PluginRegistrar) {
-        listAll = registrar.statement("list_all", """
-            SELECT '[' || COALESCE(string_agg(\(referenceJSON)::text, ',' ORDER BY r.id), '') || ']' FROM "BookingReference" r
-            """)
-        // Cal.com hides soft-deleted references from their owners (`deleted IS NULL`, so `false` too).
-        listOwn = registrar.statement("list_own", """
-            SELECT '[' || COALESCE(string_agg(\(referenceJSON)::text, ',' ORDER BY r.id), '') || ']'
-            FROM "Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id
-            WHERE b."userId" = $1::bigint AND r.deleted IS NULL
-            """)
+        // One page ($1 LIMIT, $2 OFFSET) of every reference, soft-deleted ones included.
+        listAll = registrar.statement("list_all", SQLFragments.jsonPage(
+            referenceJSON, table: #""BookingReference""#, alias: "r", from: #""BookingReference" r"#, orderBy: "r.id",
+            limit: "$1", offset: "$2"))
+        // One page ($2 LIMIT, $3 OFFSET) of the references of the bookings user $1 organizes. Cal.com
+        // hides soft-deleted references from their owners (`deleted IS NULL`, so `false` too).
+        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
+            referenceJSON, table: #""BookingReference""#, alias: "r",
+            from: #""Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id WHERE b."userId" = $1::bigint AND r.deleted IS NULL"#,
+            orderBy: "r.id", limit: "$2", offset: "$3"))
         bookingOrganizer = registrar.statement("booking_organizer", #"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
         referenceOrganizer = registrar.statement("reference_organizer", """
             SELECT b."userId" FROM "BookingReference" r LEFT JOIN "Booking" b ON b.id = r."bookingId" WHERE r.id = $1::bigint

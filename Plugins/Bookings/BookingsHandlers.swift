@@ -6,28 +6,15 @@ import PluginSDK
 enum BookingsHandlers {
     /// `GET /bookings`: non-admins see the bookings they organize (`userId` is ignored for them);
     /// a system admin sees everything, or what the given users organize or attend. Paginated when
-    /// `take` is given (`page` defaults to 1); Cal.com ignored a `take` sent without `page`.
+    /// `take` is given (`page` defaults to 1; Cal.com ignored a `take` sent without `page`); without
+    /// `take` every row, unless there are more than `limits.max_page_size` (400).
     static func list(_ request: Request) -> Int32 {
+        guard let window = request.listWindow() else { return CALAPI_OK }
         let query = request.query
         let upcoming = query["status"].string == "upcoming"
-        let paginated = query["take"].isPresent
-        let page = request.pagination()
-        // `take` and `page` past 64-bit integers (valid for zod): a page that starts past any row
-        // is empty, a `take` that large has no limit.
-        let take = query["take"].double ?? 10
-        if paginated && ((query["page"].double ?? 1) - 1) * take >= largestInteger {
-            let json = request.json
-            json.beginObject()
-            json.key("bookings")
-            json.beginArray()
-            json.endArray()
-            json.endObject()
-            return CALAPI_OK
-        }
-        let limit = !paginated || take >= largestInteger ? Param.null : page.limit
         var params: [Param] = [query["attendeeEmail"].json, upcoming ? .null : .node(query["dateFrom"]), .node(query["dateTo"]),
-                               .bool(upcoming), .node(query["sortBy"]), .node(query["order"]),
-                               limit, paginated ? page.offset : .int(0), .bool(query["expand"].isPresent)]
+                               .bool(upcoming), .node(query["sortBy"]), .node(query["order"])]
+                              + window.params + [.bool(query["expand"].isPresent)]
         let statement: Statement
         if !request.isAdmin {
             statement = BookingsStatements.listOwn
@@ -40,7 +27,8 @@ enum BookingsHandlers {
         }
         do {
             let rows = try request.run(statement, params)
-            request.json.envelope("bookings", rows.text(0, 0))
+            guard window.admits(rows.int(0, 0) ?? 0, request) else { return CALAPI_OK }
+            request.json.envelope("bookings", rows.text(0, 1))
             return CALAPI_OK
         } catch DatabaseFailure.invalidInput {
             return request.error(400, "Invalid ISO Date")
@@ -48,9 +36,6 @@ enum BookingsHandlers {
             return CALAPI_FAIL
         }
     }
-
-    /// Above this a JSON number is no 64-bit integer (the host then reads it as 0).
-    private static let largestInteger = 9.2e18
 
     /// The `{id}` check of Cal.com's `[id]/_auth-middleware`: admins pass; others must organize or
     /// attend the booking, own its event type, or administer its team. 403 otherwise, also for a

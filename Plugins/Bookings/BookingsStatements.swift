@@ -36,13 +36,15 @@ enum BookingsStatements {
         b.id
         """
 
-    /// One page ($7 LIMIT, NULL for all; $8 OFFSET) of the bookings in `scope`, as a JSON array;
-    /// $9 is `expand=team`. The page is cut before any JSON is built.
+    /// One page ($7 LIMIT, $8 OFFSET) of the bookings in `scope`: its row count and JSON array;
+    /// $9 is `expand=team`. The page's ids are cut first (skipping rows walks an index), so rows are
+    /// read whole and JSON is built only for the page.
     private static func list(scope: String) -> String {
         """
-        SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
-        FROM (SELECT b.* FROM "Booking" b WHERE \(scope) AND \(filters)
-              ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) b
+        SELECT count(*), '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
+        FROM (SELECT b.id FROM "Booking" b WHERE \(scope) AND \(filters)
+              ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
+        JOIN "Booking" b ON b.id = page.id
         """
     }
 
@@ -54,7 +56,7 @@ enum BookingsStatements {
     private static func indexedList(scope: String) -> String {
         """
         WITH picked AS MATERIALIZED (SELECT b.id, b."createdAt", b."updatedAt" FROM "Booking" b WHERE \(scope) AND \(filters))
-        SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
+        SELECT count(*), '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
         FROM (SELECT b.id FROM picked b ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
         JOIN "Booking" b ON b.id = page.id
         """

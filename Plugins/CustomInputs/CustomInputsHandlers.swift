@@ -5,10 +5,7 @@ import PluginSDK
 /// event types; system admins with every input.
 enum CustomInputsHandlers {
     static func list(_ request: Request) -> Int32 {
-        let owner: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(CustomInputsStatements.list, owner) else { return CALAPI_FAIL }
-        request.json.envelope("event_type_custom_inputs", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("event_type_custom_inputs", CustomInputsStatements.list, [request.isAdmin ? .null : .int(request.userId)])
     }
 
     static func create(_ request: Request) -> Int32 {

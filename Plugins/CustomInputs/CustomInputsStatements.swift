@@ -25,12 +25,13 @@ enum CustomInputsStatements {
     static func register(_ registrar: inout PluginRegistrar) {
         find = registrar.statement("find", #"SELECT \#(inputJSON) FROM "EventTypeCustomInput" c WHERE c.id = $1::int"#)
 
-        // $1 owner of the inputs' event types, or NULL for every input (admins).
-        list = registrar.statement("list", #"""
-            SELECT '[' || COALESCE(string_agg(\#(inputJSON)::text, ',' ORDER BY c.id), '') || ']'
-            FROM "EventTypeCustomInput" c
-            WHERE $1::int IS NULL OR c."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = $1::int)
-            """#)
+        // One page ($2 LIMIT, $3 OFFSET) of the inputs of owner $1's event types, or of every input
+        // when $1 is NULL (admins).
+        list = registrar.statement("list", SQLFragments.jsonPage(
+            inputJSON, table: #""EventTypeCustomInput""#, alias: "c", from: #"""
+                "EventTypeCustomInput" c
+                WHERE $1::int IS NULL OR c."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = $1::int)
+                """#, orderBy: "c.id", limit: "$2", offset: "$3"))
 
         // The owner of the input's event type (NULL for a team event type); no row when the input is missing.
         owner = registrar.statement("owner", #"""

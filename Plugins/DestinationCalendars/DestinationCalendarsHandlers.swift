@@ -15,9 +15,7 @@ enum DestinationCalendarsHandlers {
     static func list(_ request: Request) -> Int32 {
         let users = request.query["userId"]
         let param: Param = users.isPresent ? users.json : .int(request.userId)
-        guard let rows = try? request.run(DestinationCalendarsStatements.list, param) else { return CALAPI_FAIL }
-        request.json.envelope("destinationCalendars", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("destinationCalendars", DestinationCalendarsStatements.list, [param])
     }
 
     /// `POST /destination-calendars`: admins must name the user; a calendar given an event type

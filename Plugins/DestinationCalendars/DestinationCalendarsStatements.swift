@@ -32,13 +32,13 @@ enum DestinationCalendarsStatements {
     }
 
     static func register(_ registrar: inout PluginRegistrar) {
-        // $1 users (one or an array): their calendars and their event types' calendars.
-        list = registrar.statement("list", """
-            SELECT \(SQLFragments.jsonArray(of: calendarJSON, orderBy: "d.id"))
-            FROM "DestinationCalendar" d
+        // $1 users (one or an array): their calendars and their event types' calendars; one page:
+        // $2 LIMIT, $3 OFFSET.
+        list = registrar.statement("list", SQLFragments.jsonPage(calendarJSON, table: #""DestinationCalendar""#, alias: "d", from: """
+            "DestinationCalendar" d
             WHERE d."userId" IN (\(SQLFragments.integers(ofJSON: "$1::jsonb")))
                OR d."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" IN (\(SQLFragments.integers(ofJSON: "$1::jsonb"))))
-            """)
+            """, orderBy: "d.id", limit: "$2", offset: "$3"))
 
         // $1 id, $2 the only user allowed (NULL for admins).
         find = registrar.statement("find", #"SELECT \#(calendarJSON) FROM "DestinationCalendar" d WHERE d.id = $1::int AND \#(visible(to: "$2"))"#)

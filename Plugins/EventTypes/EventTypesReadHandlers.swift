@@ -23,11 +23,7 @@ enum EventTypesReadHandlers {
         } else if request.isAdmin && slug.isPresent {
             owners = .null
         }
-        guard let rows = try? request.run(EventTypesStatements.list, owners, .node(slug), .text(EventTypesAccess.website)) else {
-            return CALAPI_FAIL
-        }
-        request.json.envelope("event_types", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("event_types", EventTypesStatements.list, [owners, .node(slug), .text(EventTypesAccess.website)])
     }
 
     /// `GET /teams/{teamId}/event-types`: a system admin sees any team's; a member sees their team's;
@@ -35,11 +31,7 @@ enum EventTypesReadHandlers {
     static func teamList(_ request: Request) -> Int32 {
         let team = request.rowId("teamId") ?? 0  // beyond an integer key: no team, so an empty list
         let caller: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(EventTypesStatements.teamList, .int(team), caller, .text(EventTypesAccess.website)) else {
-            return CALAPI_FAIL
-        }
-        request.json.envelope("event_types", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("event_types", EventTypesStatements.teamList, [.int(team), caller, .text(EventTypesAccess.website)])
     }
 
     /// One event type: admins any; team event types for any member; personal ones for the owner.

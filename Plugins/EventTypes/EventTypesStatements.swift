@@ -72,22 +72,23 @@ enum EventTypesStatements {
             FROM "EventType" e WHERE e.id = $1::int
             """#)
 
-        // $1 owners (jsonb array of ids, or NULL for any owner), $2 exact slug or NULL, $3 website.
-        list = registrar.statement("list", #"""
-            SELECT '[' || COALESCE(string_agg(j::text, ',' ORDER BY id), '') || ']' FROM (
-              SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
-              WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
-                AND ($2::text IS NULL OR e.slug = $2::text)) rows
-            """#)
+        // $1 owners (jsonb array of ids, or NULL for any owner), $2 exact slug or NULL, $3 website;
+        // one page: $4 LIMIT, $5 OFFSET.
+        list = registrar.statement("list", SQLFragments.jsonPage(
+            eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
+                "EventType" e
+                WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
+                  AND ($2::text IS NULL OR e.slug = $2::text)
+                """#, orderBy: "e.id", limit: "$4", offset: "$5"))
 
         // $1 team, $2 caller (NULL for a system admin), $3 website: the team's event types, or none
-        // when the caller is not a member of the team.
-        teamList = registrar.statement("team_list", #"""
-            SELECT '[' || COALESCE(string_agg(j::text, ',' ORDER BY id), '') || ']' FROM (
-              SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
-              WHERE e."teamId" = $1::int
-                AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))) rows
-            """#)
+        // when the caller is not a member of the team; one page: $4 LIMIT, $5 OFFSET.
+        teamList = registrar.statement("team_list", SQLFragments.jsonPage(
+            eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
+                "EventType" e
+                WHERE e."teamId" = $1::int
+                  AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))
+                """#, orderBy: "e.id", limit: "$4", offset: "$5"))
 
         render = registrar.statement("render", #"SELECT \#(eventTypeJSON(website: nil)) FROM "EventType" e WHERE e.id = $1::int"#)
 

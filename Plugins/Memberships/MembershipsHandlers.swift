@@ -24,9 +24,7 @@ enum MembershipsHandlers {
             users = jsonArray([request.userId])
         }
         let statement = includesTeam(request) ? MembershipsStatements.listWithTeam : MembershipsStatements.list
-        guard let rows = try? request.run(statement, users, teams) else { return CALAPI_FAIL }
-        request.json.envelope("memberships", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("memberships", statement, [users, teams])
     }
 
     /// `POST /memberships`, with the rules Cal.com intended for non-admins (its defaults made

@@ -12,14 +12,14 @@ enum MembershipsStatements {
     static var update = Statement.unset
     static var delete = Statement.unset
 
-    /// `$1`/`$2`: JSON arrays of user and team ids to keep, or NULL for no filter.
+    /// `$1`/`$2`: JSON arrays of user and team ids to keep, or NULL for no filter; one page: $3
+    /// LIMIT, $4 OFFSET.
     private static func listSQL(_ item: String) -> String {
-        """
-        SELECT '[' || COALESCE(string_agg(\(item)::text, ',' ORDER BY m.id), '') || ']'
-        FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
-        WHERE ($1::jsonb IS NULL OR m."userId" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint))
-          AND ($2::jsonb IS NULL OR m."teamId" IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint))
-        """
+        SQLFragments.jsonPage(item, table: #""Membership""#, alias: "m", from: """
+            "Membership" m JOIN "Team" t ON t.id = m."teamId"
+            WHERE ($1::jsonb IS NULL OR m."userId" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint))
+              AND ($2::jsonb IS NULL OR m."teamId" IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint))
+            """, orderBy: "m.id", joining: #"JOIN "Team" t ON t.id = m."teamId""#, limit: "$3", offset: "$4")
     }
 
     private static func findSQL(_ item: String) -> String {

@@ -6,9 +6,7 @@ import PluginSDK
 enum PaymentsHandlers {
     /// `GET /payments`: every payment of a booking the caller organizes.
     static func list(_ request: Request) -> Int32 {
-        guard let rows = try? request.run(PaymentsStatements.listOwn, .int(request.userId)) else { return CALAPI_FAIL }
-        request.json.envelope("payments", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("payments", PaymentsStatements.listOwn, [.int(request.userId)])
     }
 
     /// `GET /payments/{id}`: 404 when missing, 401 when the booking is someone else's.

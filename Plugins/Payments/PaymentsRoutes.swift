@@ -9,6 +9,7 @@ enum PaymentsRoutes {
         registrar.component("Payment", schema: publicPayment)
 
         registrar.route(CALAPI_GET, "/payments", resource: "payments", handler: { req, _ in PaymentsHandlers.list(Request(req)) },
+                        query: SchemaFragments.paginationQuery,
                         openapi: OpenAPIOperation.enveloped("Find all payments", "Payments of the bookings the caller organizes (no admin bypass)",
                                                             envelope: "payments", component: "Payment", array: true))
         registrar.route(CALAPI_GET, "/payments/{id}", resource: "payments", handler: { req, _ in PaymentsHandlers.get(Request(req)) },

@@ -14,11 +14,7 @@ enum SchedulesHandlers {
 
     /// `GET /schedules`: the caller's own, or all (optionally of some users) for an admin.
     static func list(_ request: Request) -> Int32 {
-        guard let rows = try? request.run(SchedulesStatements.list, ownerFilter(request), request.query["userId"].json) else {
-            return CALAPI_FAIL
-        }
-        request.json.envelope("schedules", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("schedules", SchedulesStatements.list, [ownerFilter(request), request.query["userId"].json])
     }
 
     /// `POST /schedules`: for the caller, or for `userId` when an admin sends it.

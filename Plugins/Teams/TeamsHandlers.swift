@@ -7,10 +7,7 @@ import PluginSDK
 enum TeamsHandlers {
     /// `GET /teams`: every team for a system admin, else the teams the caller has a membership of.
     static func list(_ request: Request) -> Int32 {
-        let only: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(TeamsStatements.list, only) else { return CALAPI_FAIL }
-        request.json.envelope("teams", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("teams", TeamsStatements.list, [request.isAdmin ? .null : .int(request.userId)])
     }
 
     /// `POST /teams`: the team and its OWNER membership (the caller, or `ownerId` for admins).

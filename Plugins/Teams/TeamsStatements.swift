@@ -31,13 +31,13 @@ enum TeamsStatements {
 
         find = registrar.statement("find", #"SELECT \#(team), t.slug, t."parentId" FROM "Team" t WHERE t.id = $1::bigint"#)
 
-        // $1: only teams this user has a membership of (any role, accepted or not); NULL for all.
-        list = registrar.statement("list", #"""
-            SELECT '[' || COALESCE(string_agg(\#(team)::text, ',' ORDER BY t.id), '') || ']'
-            FROM "Team" t
+        // One page ($2 LIMIT, $3 OFFSET) of the teams user $1 has a membership of (any role,
+        // accepted or not), or of every team when $1 is NULL.
+        list = registrar.statement("list", SQLFragments.jsonPage(team, table: #""Team""#, alias: "t", from: #"""
+            "Team" t
             WHERE $1::bigint IS NULL
                OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t.id AND m."userId" = $1::bigint)
-            """#)
+            """#, orderBy: "t.id", limit: "$2", offset: "$3"))
 
         // $1 slug (case-insensitive); $2 a team to ignore (the one being edited) or NULL;
         // $3 whether to look only among teams with parent $4 (top-level teams when $4 is NULL).

@@ -4,11 +4,12 @@ import PluginSDK
 /// Handlers of the Users plugin. Each returns CALAPI_OK once it answered (a body or an error), and
 /// CALAPI_FAIL only when the database failed in a way the host should report (503 or 500).
 enum UsersHandlers {
-    /// `GET /users`: a non-admin sees only their own row; admins see everyone, paginated.
+    /// `GET /users`: a non-admin sees only their own row; admins see everyone, paginated (Cal.com's
+    /// `take` defaults to 10).
     static func list(_ request: Request) -> Int32 {
-        let page = request.pagination()
+        guard let window = request.listWindow(defaultTake: 10) else { return CALAPI_OK }
         let only: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(UsersStatements.list, only, request.query["email"].json, page.limit, page.offset) else {
+        guard let rows = try? request.run(UsersStatements.list, [only, request.query["email"].json] + window.params) else {
             return CALAPI_FAIL
         }
         let json = request.json

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the Users routes: the host validates with them and documents them, so the two
 /// cannot disagree. Field rules follow Cal.com's `schemaUserCreateBodyParams` /
 /// `schemaUserEditBodyParams` (both strict), with zod's messages.
@@ -40,8 +42,7 @@ enum UsersSchemas {
     /// `GET /users`: pagination and an email filter (one address or several).
     static let listQuery = #"""
         {"type":"object","properties":{
-          "page":{"type":"integer","minimum":1},
-          "take":{"type":"integer","minimum":1},
+          \#(SchemaFragments.pagination),
           "email":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]}}}
         """#
 

@@ -15,15 +15,6 @@ extension Request {
         error(403, "Forbidden")
         return false
     }
-
-    /// Cal.com's pagination (`page` from 1, `take` default 10): LIMIT and OFFSET parameters.
-    public func pagination(defaultTake: Int64 = 10) -> (limit: Param, offset: Param) {
-        // Numbers beyond 64 bits (zod set no maximum) mean "no limit" and "past every row".
-        let take = query["take"].double.map { $0 >= 9.2e18 ? Int64.max : Int64($0) } ?? defaultTake
-        let page = query["page"].double.map { $0 >= 9.2e18 ? Int64.max : Int64($0) } ?? 1
-        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: take)
-        return (.int(take), .int(overflow ? Int64.max : offset))
-    }
 }
 
 /// JavaScript number parsing that Cal.com's schemas relied on.

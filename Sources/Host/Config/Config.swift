@@ -42,6 +42,8 @@ struct Config {
     var headerTimeoutSeconds = 10.0
     var idleTimeoutSeconds = 75.0
     var ioThreads = 1
+    /// Bounds on a request's cost that plugins enforce (page size, availability period).
+    var pluginLimits = PluginLimits()
     var apiKeyPrefix = "cal_"
     /// How long a verified API key is remembered; 0 turns the cache off.
     var keyCacheSeconds = 0.0

@@ -136,7 +136,8 @@ enum HostTable {
                 RequestContext.from(req).fail(status: (400...599).contains(status) ? status : 500, message: message.string)
                 return CALAPI_OK
             },
-            req_alloc: { req, size in RequestContext.from(req).arena.allocate(size) }
+            req_alloc: { req, size in RequestContext.from(req).arena.allocate(size) },
+            limit: { name in PluginLimits.installed.value(named: name.string) }
         )
     }
 }

@@ -19,6 +19,7 @@ struct ServedAPI {
 
     /// Loads the configured plugins and mounts the enabled routes.
     static func assemble(config: Config) throws -> ServedAPI {
+        PluginLimits.installed = config.pluginLimits
         let catalog = StatementCatalog()
         let authStatementID = catalog.add(owner: "calapi", name: "authenticate", sql: APIKeyAuthenticator.sql, writes: false)
         let loader = PluginLoader(directory: pluginDirectory(config), catalog: catalog)

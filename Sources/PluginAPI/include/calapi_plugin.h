@@ -1,5 +1,5 @@
 /*
- * calapi_plugin.h — the whole contract between calapi and its plugins (C11, ABI 1.0).
+ * calapi_plugin.h — the whole contract between calapi and its plugins (C11, ABI 1.1).
  *
  * A plugin is a shared library exporting exactly two C symbols:
  *
@@ -55,7 +55,7 @@ extern "C" {
 /* ---- Versions and identity ------------------------------------------------------------------- */
 
 #define CALAPI_ABI_MAJOR 1
-#define CALAPI_ABI_MINOR 0
+#define CALAPI_ABI_MINOR 1
 /** Major in the high 16 bits, minor in the low 16 bits. */
 #define CALAPI_ABI_VERSION ((CALAPI_ABI_MAJOR << 16) | CALAPI_ABI_MINOR)
 /** 'C','A','P','I' read as a little-endian uint32. */
@@ -315,6 +315,15 @@ typedef struct calapi_host_v1 {
 
     /* Memory: zeroed, 16-byte aligned, freed with the request. NULL only when out of memory. */
     void *_Nullable (*_Nonnull req_alloc)(calapi_req *req, size_t size);
+
+    /* ---- Added in ABI 1.1 (check with CALAPI_HAS(host, limit)) ---- */
+
+    /** The operator's bound on a request's cost: the value of `limits.<name>` in config.yaml (its
+     *  default when the file does not set it), or -1 when this host has no such limit. Known names:
+     *  "max_page_size" (rows in one list answer), "max_availability_days" (the longest availability
+     *  period), "max_team_availability_members" (members in one team availability answer).
+     *  Thread-safe, constant for the life of the process; plugins usually read it once at init. */
+    int64_t (*limit)(calapi_str name);
 } calapi_host_v1;
 
 /** The init entry point's type, for hosts resolving it with dlsym. */
