@@ -67,6 +67,9 @@ final class ConfigLoaderTests: XCTestCase {
               header_timeout_seconds: 2.5
               idle_timeout_seconds: 30
               io_threads: 2
+              max_page_size: 500
+              max_availability_days: 62
+              max_team_availability_members: 20
             auth:
               api_key_prefix: acme_
               cache_seconds: 15
@@ -87,6 +90,7 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.headerTimeoutSeconds, 2.5)
         XCTAssertEqual(config.idleTimeoutSeconds, 30)
         XCTAssertEqual(config.ioThreads, 2)
+        XCTAssertEqual(config.pluginLimits, PluginLimits(maxPageSize: 500, maxAvailabilityDays: 62, maxTeamAvailabilityMembers: 20))
         XCTAssertEqual(config.apiKeyPrefix, "acme_")
         XCTAssertEqual(config.keyCacheSeconds, 15)
     }
