@@ -3,6 +3,7 @@ import PluginSDK
 /// The query of the availability routes, after Cal.com's `availabilitySchema` (path parameters
 /// are merged into it; unknown keys are ignored).
 enum AvailabilitySchemas {
+    /// `/users/{userId}/availability`: one user.
     static let query = #"""
         {"type":"object","required":["dateFrom","dateTo"],"properties":{\#(properties)}}
         """#

@@ -6,9 +6,7 @@ public enum SchemaFragments {
 
     /// One such integer or several (a repeated query parameter such as `?userId=1&userId=2`).
     public static let integerColumnOrList = #"{"anyOf":[\#(integerColumn),{"type":"array","items":\#(integerColumn)}]}"#
-}
 
-extension SchemaFragments {
     /// The `take` and `page` properties of every list's query schema (splice into `"properties":{…}`).
     /// Cal.com's zod pagination: integers from 1, no maximum in the schema; the handler's
     /// `listWindow` answers a `take` above `limits.max_page_size` with a message naming it.
@@ -16,9 +14,7 @@ extension SchemaFragments {
         "take":{"type":"integer","minimum":1,"description":"rows per page, at most the server's limits.max_page_size"},\#
         "page":{"type":"integer","minimum":1,"description":"page number from 1, with take"}
         """#
-}
 
-extension SchemaFragments {
     /// The query schema of a list that takes nothing but `take` and `page`.
     public static let paginationQuery = #"{"type":"object","properties":{\#(pagination)}}"#
 }
