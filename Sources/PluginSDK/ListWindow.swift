@@ -40,7 +40,7 @@ extension Request {
             return ListWindow(limit: maximum + 1, offset: 0, maximum: maximum, isWholeList: true, limitName: limitName)
         }
         // Numbers beyond 64 bits (zod set no maximum) saturate: a `take` above any maximum, a page past every row.
-        let take = takeNode.double.map { $0 >= 9.2e18 ? Int64.max : Int64($0) } ?? defaultTake ?? 1
+        let take = takeNode.double.map { $0 >= 9.2e18 ? Int64.max : Int64($0) } ?? min(defaultTake ?? 1, maximum)
         guard take <= maximum else {
             error(400, "take must not be larger than \(maximum) (limits.\(limitName)): request the list in pages with take and page")
             return nil

@@ -213,3 +213,17 @@ final class BoundedRequestsTests: APITestCase {
         XCTAssertEqual(seen, members.map(\.id))
     }
 }
+
+/// A page size below Cal.com's default `take` of `/users` (10): the default shrinks to the limit.
+final class SmallPageSizeTests: APITestCase {
+    override var configYAML: String { "limits:\n  max_page_size: 5\n" }
+
+    func testUsersDefaultTakeNeverExceedsThePageSize() throws {
+        let admin = try seedUser("root", role: "ADMIN")
+        for index in 1...7 { try seedUser("user\(index)") }
+        let response = try call("GET", "/v1/users", as: admin)
+        XCTAssertEqual(response.status, 200, response.text)
+        XCTAssertEqual(list(response, "users").count, 5)
+        XCTAssertEqual(response.json["total"] as? Int, 8)
+    }
+}
