@@ -1,11 +1,19 @@
-/// Ids of rows whose key is a PostgreSQL `integer`.
+/// The id a route's path names: the one accessor both an `authorize:` hook and its handler use.
 extension Request {
-    /// The validated integer query (or path) parameter `name`, or nil when it is absent or outside
-    /// the range of an `integer` column, so that no row can have it.
-    public func rowId(_ name: String) -> Int64? {
-        guard let value = query[name].int, value.isRowKey else { return nil }
+    /// The path parameter `name` as the host read it by the route's query schema (an `integer`
+    /// property: JavaScript's `Number()`, or its `x-coerce` rule), once, before the authorize hook:
+    /// so the hook and the handler always see the same id. Nil when it cannot name a row: absent,
+    /// not an integer (the schema declares none), or outside PostgreSQL's `integer`.
+    public func pathId(_ name: String = "id") -> Int64? {
+        let node = query[name]
+        guard node.kind == .int, let value = node.int, value.isRowKey else { return nil }
         return value
     }
+
+    /// The caller as a statement's owner parameter: NULL for a system admin (every row), else the
+    /// user id. Statements that find, change or delete one row take it, so a row the caller may not
+    /// use matches nothing even where a check before them were wrong.
+    public var callerScope: Param { isAdmin ? .null : .int(userId) }
 }
 
 extension Int64 {
