@@ -14,6 +14,11 @@ enum AttendeesStatements {
     /// The public attendee of the row aliased `a`.
     static let attendeeJSON = #"(SELECT row_to_json(x) FROM (SELECT a.id, a."bookingId", a.name, a.email, a."timeZone") x)"#
 
+    /// The attendee aliased `a` is on a booking user `$n` organizes (or `$n` is NULL: an admin).
+    private static func visible(to parameter: String) -> String {
+        #"(\#(parameter)::bigint IS NULL OR EXISTS (SELECT 1 FROM "Booking" vb WHERE vb.id = a."bookingId" AND vb."userId" = \#(parameter)::bigint))"#
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
         // One page ($1 LIMIT, $2 OFFSET) of every attendee.
         listAll = registrar.statement("list_all", SQLFragments.jsonPage(
@@ -29,7 +34,8 @@ enum AttendeesStatements {
         attendeeOrganizer = registrar.statement("attendee_organizer", """
             SELECT b."userId" FROM "Attendee" a LEFT JOIN "Booking" b ON b.id = a."bookingId" WHERE a.id = $1::bigint
             """)
-        find = registrar.statement("find", #"SELECT \#(attendeeJSON) FROM "Attendee" a WHERE a.id = $1::bigint"#)
+        // $1 id, $2 the only organizer allowed (NULL for admins), also for update ($3) and delete.
+        find = registrar.statement("find", #"SELECT \#(attendeeJSON) FROM "Attendee" a WHERE a.id = $1::bigint AND \#(visible(to: "$2"))"#)
         insert = registrar.statement("insert", writes: true, """
             INSERT INTO "Attendee" AS a ("bookingId", email, name, "timeZone")
             SELECT (b->>'bookingId')::int, b->>'email', b->>'name', b->>'timeZone'
@@ -43,9 +49,9 @@ enum AttendeesStatements {
               name = COALESCE(b->>'name', a.name),
               "timeZone" = COALESCE(b->>'timeZone', a."timeZone")
             FROM (SELECT $2::jsonb AS b) AS input
-            WHERE a.id = $1::bigint
+            WHERE a.id = $1::bigint AND \(visible(to: "$3"))
             RETURNING \(attendeeJSON)
             """)
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "Attendee" WHERE id = $1::bigint"#)
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "Attendee" a WHERE a.id = $1::bigint AND \#(visible(to: "$2"))"#)
     }
 }

@@ -49,16 +49,17 @@ enum AvailabilityHandlers {
         return rows.count == 1 && !rows.isNull(0, 0) ? rows : nil
     }
 
-    /// `[{userId, availability}]` for the team's accepted members (one page of them).
+    /// `[{userId, availability}]` for the team's accepted members (one page of them). The caller's
+    /// role is checked first, so that someone who does not manage the team cannot tell whether it exists.
     private static func team(_ request: Request, _ teamId: Int64) throws -> Int32 {
-        guard let window = request.listWindow(maximum: Limits.maxTeamAvailabilityMembers,
-                                              limitName: "max_team_availability_members") else { return CALAPI_OK }
-        let team = try request.run(AvailabilityStatements.members, [.int(teamId)] + window.params)
-        guard team.count == 1 else { return request.error(404, "teamId not found") }
         if !request.isAdmin {
             let role = try request.membershipRole(user: request.userId, team: teamId).flatMap(MembershipRole.init(rawValue:))
             if role?.managesTeam != true { return request.error(403, "Forbidden") }
         }
+        guard let window = request.listWindow(maximum: Limits.maxTeamAvailabilityMembers,
+                                              limitName: "max_team_availability_members") else { return CALAPI_OK }
+        let team = try request.run(AvailabilityStatements.members, [.int(teamId)] + window.params)
+        guard team.count == 1 else { return request.error(404, "teamId not found") }
         let members = (team.string(0, 0) ?? "").split(separator: ",").compactMap { Int64($0) }
         guard window.admits(Int64(members.count), request) else { return CALAPI_OK }
         var reports: [(Int64, Rows)] = []

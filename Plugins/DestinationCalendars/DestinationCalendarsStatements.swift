@@ -57,8 +57,9 @@ enum DestinationCalendarsStatements {
             RETURNING \(calendarJSON)
             """)
 
-        // $1 id, $2 body, $3 the assigned user. A new calendar takes the credential of the matching
-        // selected calendar, or keeps the current one within the same integration.
+        // $1 id, $2 body, $3 the assigned user, $4 the only user allowed (NULL for admins). A new
+        // calendar takes the credential of the matching selected calendar, or keeps the current one
+        // within the same integration.
         update = registrar.statement("update", writes: true, """
             UPDATE "DestinationCalendar" AS d SET
               integration = CASE WHEN changed THEN b->>'integration' ELSE d.integration END,
@@ -69,7 +70,7 @@ enum DestinationCalendarsStatements {
                 CASE WHEN b->>'integration' = d.integration THEN d."credentialId" END) END
             FROM (SELECT b, COALESCE(b->>'integration', '') <> '' AND COALESCE(b->>'externalId', '') <> '' AS changed
                   FROM (SELECT $2::jsonb AS b) AS raw) AS input
-            WHERE d.id = $1::int
+            WHERE d.id = $1::int AND \(visible(to: "$4"))
             RETURNING \(calendarJSON)
             """)
 

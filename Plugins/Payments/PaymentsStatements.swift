@@ -19,11 +19,11 @@ enum PaymentsStatements {
             from: #""Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b."userId" = $1::bigint"#,
             orderBy: "p.id", limit: "$2", offset: "$3"))
 
-        // The payment, and whether the caller organizes its booking.
+        // The payment $1 when caller $2 organizes its booking.
         find = registrar.statement("find", """
-            SELECT \(paymentJSON), b."userId" IS NOT DISTINCT FROM $2::bigint
+            SELECT \(paymentJSON)
             FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId"
-            WHERE p.id = $1::bigint
+            WHERE p.id = $1::bigint AND b."userId" = $2::bigint
             """)
     }
 }

@@ -79,7 +79,7 @@ enum SelectedCalendarsHandlers {
 
     /// The compound id, or nil after answering 400 with Cal.com's message.
     private static func key(_ request: Request) -> CompoundIdentifier.Calendar? {
-        switch CompoundIdentifier.calendar(request.pathParameter("id")) {
+        switch CompoundIdentifier.calendar(request.query["id"].string ?? "") {
         case .success(let key): return key
         case .failure(let problem):
             request.error(400, problem.message)

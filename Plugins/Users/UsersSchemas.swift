@@ -46,8 +46,8 @@ enum UsersSchemas {
           "email":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]}}}
         """#
 
-    /// `{userId}` is read leniently by the handler (JavaScript parseInt), as Cal.com did.
-    static let idQuery = #"{"type":"object","properties":{"userId":{"type":"string"}}}"#
+    /// `{userId}` read leniently (JavaScript's `parseInt`: `12abc` is 12), as Cal.com's `stringOrNumber` did.
+    static let idQuery = #"{"type":"object","properties":{"userId":{"type":"integer","x-coerce":"parseInt"}}}"#
 
     /// What every response's user object holds (`schemaUserReadPublic`).
     static let publicUser = #"""

@@ -1,13 +1,5 @@
 /// Parameter parsing every Cal.com resource shares.
 extension Request {
-    /// A path parameter read the way Cal.com's `stringOrNumber` did: JavaScript's `parseInt`, so
-    /// "12abc" is 12. On failure answers 400 `custom in '<name>': Not a number` and returns nil.
-    public func lenientIntParameter(_ name: String) -> Int64? {
-        if let value = JavaScript.parseInt(pathParameter(name)) { return value }
-        error(400, "custom in '\(name)': Not a number")
-        return nil
-    }
-
     /// Answers 403 `{"message":"Forbidden"}` unless the caller is an admin or `ownerId` itself;
     /// returns whether the request may go on.
     public func requireSelfOrAdmin(_ ownerId: Int64) -> Bool {

@@ -1,8 +1,9 @@
 import CalapiPluginAPI
 
 /// What a worker does with one job, in Cal.com's middleware order: authenticate the API key, pick
-/// the method's route (405 otherwise), validate query and body against the route's schemas, then
-/// call the plugin's handler, inside a transaction for writing methods. Stateless: one instance
+/// the method's route (405 otherwise), read the path parameters by the route's query schema, run
+/// the route's authorize hook, validate query and body against the route's schemas, then call the
+/// plugin's handler, inside a transaction for writing methods. Stateless: one instance
 /// serves every worker, each passing its own connection.
 final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
@@ -39,8 +40,13 @@ final class RequestProcessor {
             return APIResponse.methodNotAllowed(job.entry.allowed)
         }
 
+        // Ids are read once, by the route's own rule, before any plugin code sees them: the
+        // authorize hook and the handler get the same values (as Cal.com's `[id]` middlewares
+        // parsed the id first). A path parameter its schema refuses ends the request here.
+        let path = route.readPathParameters(job.pathValues)
+        guard path.issues.isEmpty else { return APIResponse.message(400, path.issues.zodMessage) }
         var query = QueryString.object(pairs, excluding: ["apiKey", "version"])
-        for (name, value) in zip(route.template.parameterNames, job.pathValues) { query[name] = .string(value) }
+        for (name, value) in path.values { query[name] = value }
         var queryValue = JSONValue.object(query)
         let context = RequestContext(route: route, method: method, principal: principal, headers: request.headers,
                                      pathValues: job.pathValues, connection: connection, statements: statements)

@@ -202,7 +202,10 @@ typedef struct calapi_route_v1 {
     calapi_str body_schema;
     /** JSON Schema of the query object: query parameters (string, or array of strings when repeated)
      *  merged with the path parameters, as Cal.com's Next.js pages saw them. Properties typed integer,
-     *  number or boolean are coerced from their text. Empty: no checks. */
+     *  number or boolean are coerced from their text (JavaScript's Number(), or the property's
+     *  "x-coerce" rule: "number", "parseInt" or "digits"). A path parameter's property is the one rule
+     *  its value is read by: the host applies it once, before `authorize`, and a value it refuses is
+     *  answered 400 before any plugin code runs. Empty: no checks. */
     calapi_str query_schema;
     /** OpenAPI operation object (summary, tags, responses…); parameters and requestBody are filled
      *  by the host from the template and the schemas. */
@@ -210,7 +213,9 @@ typedef struct calapi_route_v1 {
     /** Optional check run after authentication and BEFORE validation (Cal.com checks some permissions
      *  first, e.g. "only admins may create users" answers 401 whatever the body). It may answer with
      *  host->error and return CALAPI_OK; if it leaves the status at 200 the request proceeds. During
-     *  this call query() holds the raw query strings and body() is NULL. */
+     *  this call query() holds the path parameters already read by their query-schema properties
+     *  (the same values the handler will see, so a check and the handler cannot disagree on an id)
+     *  and the other query parameters as raw strings; body() is NULL. */
     calapi_handler _Nullable authorize;
 } calapi_route_v1;
 
@@ -249,7 +254,8 @@ typedef struct calapi_host_v1 {
     uint32_t (*method)(calapi_req *req);
     /** Raw text of a path parameter named in the route template, percent-decoded. */
     calapi_str (*path_param)(calapi_req *req, calapi_str name);
-    /** Validated query object (path parameters merged in, coerced per the query schema). */
+    /** Validated query object (path parameters merged in, coerced per the query schema). During
+     *  `authorize` only the path parameters are validated (see calapi_route_v1.authorize). */
     const calapi_json *_Nonnull (*_Nonnull query)(calapi_req *req);
     /** Validated body, or NULL when the request has none. */
     const calapi_json *_Nullable (*_Nonnull body)(calapi_req *req);

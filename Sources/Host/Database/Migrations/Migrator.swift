@@ -3,7 +3,7 @@
 ///
 /// - empty schema → every step of `MigrationStep.all` (Cal.com's tables in the S2 shape): `.created`;
 /// - created by calapi → only its own later steps: `.upToDate` or `.upgraded`;
-/// - Cal.com's database → attach mode: checks only, plus calapi's bookkeeping table: `.attached`;
+/// - Cal.com's database → attach mode: checks only, plus calapi's own two tables: `.attached`;
 /// - anything else holding some of Cal.com's tables → refused.
 ///
 /// Everything runs under a session advisory lock, so concurrent calapi processes take turns.
@@ -19,6 +19,20 @@ enum Migrator {
             version integer PRIMARY KEY,
             description text NOT NULL,
             applied_at timestamptz NOT NULL DEFAULT now()
+        )
+        """
+
+    /// calapi's record of emails users set through the API and have not verified since: such an
+    /// email grants no access to bookings through attendees (the Users plugin writes it; the
+    /// PluginSDK's `SQLFragments.trustedEmail` reads it). Created in every mode, like the
+    /// bookkeeping table, and without a foreign key, so Cal.com's `users` table is not touched.
+    static let unverifiedEmailTable = "calapi_unverified_email"
+
+    static let createUnverifiedEmailTable = """
+        CREATE TABLE IF NOT EXISTS \(unverifiedEmailTable) (
+            user_id integer PRIMARY KEY,
+            email text NOT NULL,
+            changed_at timestamptz NOT NULL DEFAULT now()
         )
         """
 
@@ -38,6 +52,7 @@ enum Migrator {
         switch survey.kind {
         case .empty:
             try apply(steps, using: run)
+            _ = try run(createUnverifiedEmailTable)
             return MigrationReport(mode: .created)
         case .calapiOwned(let version) where version > latest:
             throw MigrationError("""
@@ -45,9 +60,11 @@ enum Migrator {
                 this calapi knows up to \(latest)); upgrade calapi
                 """)
         case .calapiOwned(let version) where version == latest:
+            _ = try run(createUnverifiedEmailTable)
             return MigrationReport(mode: .upToDate)
         case .calapiOwned(let version):
             try apply(steps.filter { $0.version > version }, using: run)
+            _ = try run(createUnverifiedEmailTable)
             return MigrationReport(mode: .upgraded(from: version, to: latest))
         case .calcom:
             return try attach(survey, using: run)
@@ -79,7 +96,7 @@ enum Migrator {
         }
     }
 
-    /// Attach mode: read-only checks, then only calapi's own bookkeeping table.
+    /// Attach mode: read-only checks, then only calapi's own tables.
     private static func attach(_ survey: SchemaSurvey, using run: SQLRunner) throws -> MigrationReport {
         let prismaMigration = survey.tables.contains("_prisma_migrations")
             ? try CalcomSchemaCheck.newestPrismaMigration(using: run) : nil
@@ -87,6 +104,7 @@ enum Migrator {
         try CalcomSchemaCheck.requireAllTables(survey)
         let blocked = try CalcomSchemaCheck.blockedInserts(using: run)
         _ = try run(createBookkeepingTable)
+        _ = try run(createUnverifiedEmailTable)
         let warnings = blocked.keys.sorted().map { table in
             let columns = blocked[table]!.map { "\"\($0)\"" }.joined(separator: ", ")
             return "\"\(table)\" has NOT NULL columns without a default that calapi does not know (\(columns)): "
