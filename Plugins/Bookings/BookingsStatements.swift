@@ -41,7 +41,7 @@ enum BookingsStatements {
     private static func list(scope: String) -> String {
         """
         SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
-        FROM (SELECT b.* FROM "Booking" b WHERE \(scope) AND \(filters)
+        FROM (SELECT \(BookingsJSON.columns) FROM "Booking" b WHERE \(scope) AND \(filters)
               ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) b
         """
     }

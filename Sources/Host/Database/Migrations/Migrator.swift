@@ -37,6 +37,7 @@ enum Migrator {
         let latest = steps.last?.version ?? 0
         switch survey.kind {
         case .empty:
+            try requireCreatePrivilege(using: run)
             try apply(steps, using: run)
             return MigrationReport(mode: .created)
         case .calapiOwned(let version) where version > latest:
@@ -47,6 +48,7 @@ enum Migrator {
         case .calapiOwned(let version) where version == latest:
             return MigrationReport(mode: .upToDate)
         case .calapiOwned(let version):
+            try requireCreatePrivilege(using: run)
             try apply(steps.filter { $0.version > version }, using: run)
             return MigrationReport(mode: .upgraded(from: version, to: latest))
         case .calcom:
@@ -58,6 +60,17 @@ enum Migrator {
                 tables: \(found.joined(separator: ", ")); point calapi at an empty or a Cal.com database
                 """)
         }
+    }
+
+    /// Refuses, with what to do instead, when the connection's role may not create tables: the
+    /// restricted role `calapi serve` connects as (`DatabaseRole`) never migrates.
+    private static func requireCreatePrivilege(using run: SQLRunner) throws {
+        let rows = try run("SELECT current_user, has_schema_privilege(current_schema(), 'CREATE')")
+        guard case let role?? = rows.first?.first, rows.first?.last == "f" else { return }
+        throw MigrationError("""
+            the schema needs migrating, but the database role "\(role)" may not create tables in it; \
+            run `calapi migrate` with the owner's credentials first
+            """)
     }
 
     /// Applies each step in its own transaction, together with its bookkeeping row.
@@ -86,7 +99,10 @@ enum Migrator {
         try CalcomSchemaCheck.requireSupportedShape(survey, using: run)
         try CalcomSchemaCheck.requireAllTables(survey)
         let blocked = try CalcomSchemaCheck.blockedInserts(using: run)
-        _ = try run(createBookkeepingTable)
+        // The restricted role (`DatabaseRole`) may not create it, and needs it not.
+        if !survey.tables.contains(bookkeepingTable), try run("SELECT has_schema_privilege(current_schema(), 'CREATE')").first?.first == "t" {
+            _ = try run(createBookkeepingTable)
+        }
         let warnings = blocked.keys.sorted().map { table in
             let columns = blocked[table]!.map { "\"\($0)\"" }.joined(separator: ", ")
             return "\"\(table)\" has NOT NULL columns without a default that calapi does not know (\(columns)): "
