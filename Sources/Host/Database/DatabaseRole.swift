@@ -72,7 +72,12 @@ extension DatabaseRole {
     func install(on connection: PGConnection, password: String) throws {
         _ = try connection.simpleQuery("SELECT pg_advisory_lock(\(Migrator.advisoryLockKey))")
         defer { _ = try? connection.simpleQuery("SELECT pg_advisory_unlock(\(Migrator.advisoryLockKey))") }
-        _ = try connection.simpleQuery(script)
+        do {
+            _ = try connection.simpleQuery(script)
+        } catch {
+            _ = try? connection.simpleQuery("ROLLBACK")
+            throw error
+        }
         _ = try connection.simpleQuery("ALTER ROLE \(Self.identifier(name)) PASSWORD \(Self.literal(password))")
     }
 }
