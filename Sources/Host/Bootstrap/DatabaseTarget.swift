@@ -3,7 +3,8 @@ import Foundation
 /// Where the database is: the configured URL, or calapi's private PostgreSQL under the data folder,
 /// started on demand. Stops the private server at the end only if this process started it.
 final class DatabaseTarget {
-    /// The privileged connection: migrations, the demo account, `keys create`.
+    /// For start-up work (migrations, the demo account, `keys create`): the configured URL, or the
+    /// private database's superuser.
     let url: String
     /// What the API server's pool connects as: the configured URL itself, or, on the private
     /// database, the restricted role (`DatabaseRole`), whose grants `prepareForServing` renews.
