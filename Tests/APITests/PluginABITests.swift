@@ -62,6 +62,11 @@ final class PluginABITests: XCTestCase {
     }
 
     private func build(_ family: String, _ source: String) throws {
+        try PluginABITests.compile(family, source, into: folder)
+    }
+
+    /// Compiles a plain-C plugin against the header alone into `folder/lib<family>.so`.
+    static func compile(_ family: String, _ source: String, into folder: URL) throws {
         let cFile = folder.appendingPathComponent("\(family).c")
         try source.write(to: cFile, atomically: true, encoding: .utf8)
         let process = Process()

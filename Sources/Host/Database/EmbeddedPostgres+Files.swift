@@ -5,6 +5,8 @@ extension EmbeddedPostgres {
     var portFile: String { dataDirectory + "/port" }
     /// The superuser's password, mode 0600, readable by calapi's own account only.
     var passwordFile: String { dataDirectory + "/password" }
+    /// The password of the restricted role the API server connects as (`DatabaseRole`), mode 0600.
+    var apiPasswordFile: String { dataDirectory + "/api-password" }
     /// The settings calapi rewrites at every start, included from `postgresql.conf`.
     var settingsFile: String { clusterDirectory + "/calapi.conf" }
 
@@ -26,9 +28,24 @@ extension EmbeddedPostgres {
         }
     }
 
+    /// The restricted role's password, made up and written to `apiPasswordFile` on first use.
+    func apiPassword() throws -> String {
+        if let text = try? String(contentsOfFile: apiPasswordFile, encoding: .utf8), let secret = firstLine(of: text), !secret.isEmpty {
+            return secret
+        }
+        let secret = Self.randomSecret()
+        try writeFile(apiPasswordFile, secret + "\n", mode: 0o600, owner: nil)
+        return secret
+    }
+
+    /// 24 random bytes in hex: a password that needs no quoting in a URL or in SQL.
+    static func randomSecret() -> String {
+        (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+
     /// Runs `initdb` with a fresh random password, then makes `postgresql.conf` include `calapi.conf`.
     func initialise(using programs: Programs) throws {
-        let secret = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let secret = Self.randomSecret()
         try writeFile(passwordFile, secret + "\n", mode: 0o600, owner: nil)
         let passwordForInitdb = dataDirectory + "/initdb-password"
         try writeFile(passwordForInitdb, secret + "\n", mode: 0o600, owner: programs.account)

@@ -4,9 +4,10 @@ import Foundation
 /// (under `.calapi/` by default) and for the test harness (a temporary folder, a free port).
 ///
 /// Layout under `dataDirectory`: the cluster in `pgdata/`, the server log in `postgres.log`, the Unix
-/// socket in `run/`, the chosen port in `port` and the superuser's password in `password` (mode 0600).
-/// The server listens on 127.0.0.1 only and asks for that password (SCRAM); the superuser and the
-/// database are both named `calapi`.
+/// socket in `run/`, the chosen port in `port`, the superuser's password in `password` and the
+/// restricted role's in `api-password` (both mode 0600). The server listens on 127.0.0.1 only and asks
+/// for a password (SCRAM); the superuser and the database are both named `calapi`. The superuser
+/// migrates and mints keys; the API server connects as the restricted role (`DatabaseRole`).
 ///
 /// PostgreSQL refuses to run as root: when calapi runs as root, the server's programs run as Debian's
 /// `postgres` account, which then owns the data folder. Child processes are started at start-up and
@@ -59,6 +60,11 @@ final class EmbeddedPostgres {
     /// A libpq connection URI for one database of the cluster, valid after `start()`.
     func url(database: String) -> String {
         "postgresql://\(Self.roleAndDatabase):\(password)@127.0.0.1:\(port)/\(database)"
+    }
+
+    /// The URI of the `calapi` database for the restricted role, valid after `start()`.
+    func apiURL() throws -> String {
+        "postgresql://\(DatabaseRole.defaultName):\(try apiPassword())@127.0.0.1:\(port)/\(Self.roleAndDatabase)"
     }
 
     /// Creates the cluster if needed, starts it unless it is already running (then reuses it), and

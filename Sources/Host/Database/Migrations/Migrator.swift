@@ -51,6 +51,7 @@ enum Migrator {
         let latest = steps.last?.version ?? 0
         switch survey.kind {
         case .empty:
+            try requireCreatePrivilege(using: run)
             try apply(steps, using: run)
             _ = try run(createUnverifiedEmailTable)
             return MigrationReport(mode: .created)
@@ -60,11 +61,12 @@ enum Migrator {
                 this calapi knows up to \(latest)); upgrade calapi
                 """)
         case .calapiOwned(let version) where version == latest:
-            _ = try run(createUnverifiedEmailTable)
+            try ensureUnverifiedEmailTable(survey, using: run)
             return MigrationReport(mode: .upToDate)
         case .calapiOwned(let version):
+            try requireCreatePrivilege(using: run)
             try apply(steps.filter { $0.version > version }, using: run)
-            _ = try run(createUnverifiedEmailTable)
+            try ensureUnverifiedEmailTable(survey, using: run)
             return MigrationReport(mode: .upgraded(from: version, to: latest))
         case .calcom:
             return try attach(survey, using: run)
@@ -75,6 +77,26 @@ enum Migrator {
                 tables: \(found.joined(separator: ", ")); point calapi at an empty or a Cal.com database
                 """)
         }
+    }
+
+    /// Refuses, with what to do instead, when the connection's role may not create tables: the
+    /// restricted role `calapi serve` connects as (`DatabaseRole`) never migrates.
+    private static func requireCreatePrivilege(using run: SQLRunner) throws {
+        let rows = try run("SELECT current_user, has_schema_privilege(current_schema(), 'CREATE')")
+        guard case let role?? = rows.first?.first, rows.first?.last == "f" else { return }
+        throw MigrationError("""
+            the schema needs migrating, but the database role "\(role)" may not create tables in it; \
+            run `calapi migrate` with the owner's credentials first
+            """)
+    }
+
+    /// Creates `calapi_unverified_email` when it is missing: the plugins need it at run time, so a role
+    /// that may not create it (the restricted one `calapi serve` connects as) is refused, with what to
+    /// do, when it is not there yet.
+    private static func ensureUnverifiedEmailTable(_ survey: SchemaSurvey, using run: SQLRunner) throws {
+        if survey.tables.contains(unverifiedEmailTable) { return }
+        try requireCreatePrivilege(using: run)
+        _ = try run(createUnverifiedEmailTable)
     }
 
     /// Applies each step in its own transaction, together with its bookkeeping row.
@@ -103,8 +125,11 @@ enum Migrator {
         try CalcomSchemaCheck.requireSupportedShape(survey, using: run)
         try CalcomSchemaCheck.requireAllTables(survey)
         let blocked = try CalcomSchemaCheck.blockedInserts(using: run)
-        _ = try run(createBookkeepingTable)
-        _ = try run(createUnverifiedEmailTable)
+        // The restricted role (`DatabaseRole`) may not create it, and needs it not.
+        if !survey.tables.contains(bookkeepingTable), try run("SELECT has_schema_privilege(current_schema(), 'CREATE')").first?.first == "t" {
+            _ = try run(createBookkeepingTable)
+        }
+        try ensureUnverifiedEmailTable(survey, using: run)
         let warnings = blocked.keys.sorted().map { table in
             let columns = blocked[table]!.map { "\"\($0)\"" }.joined(separator: ", ")
             return "\"\(table)\" has NOT NULL columns without a default that calapi does not know (\(columns)): "
