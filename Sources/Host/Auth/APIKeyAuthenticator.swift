@@ -1,7 +1,8 @@
 /// Cal.com v1's API-key check (`verifyApiKey`): the key comes from the `apiKey` query parameter (or,
 /// as a calapi addition, `Authorization: Bearer`), the first occurrence of the prefix is removed,
-/// the rest is hashed with SHA-256 and looked up in `"ApiKey"."hashedKey"`. Expiry is day-granular:
-/// a key stays valid through the whole (UTC) calendar day of its `expiresAt`.
+/// the rest is hashed with SHA-256 and looked up in `"ApiKey"."hashedKey"`. Expiry compares exact
+/// instants, as Cal.com's newest code does: a key is refused from its `expiresAt` on (UTC, the
+/// session's zone), and the key cache never keeps one past that instant.
 struct APIKeyAuthenticator {
     enum Outcome {
         case authenticated(Principal)
@@ -9,10 +10,12 @@ struct APIKeyAuthenticator {
         case refused(status: Int, body: String)
     }
 
-    /// One query: the key, its user, the user's role and lock, and whether the key expired.
+    /// One query: the key, its user, the user's role and lock, whether the key expired, and the
+    /// seconds it has left (NULL when it never expires).
     static let sql = """
         SELECT k."userId", u.id IS NOT NULL, u.role = 'ADMIN', COALESCE(u.locked, false),
-               k."expiresAt" IS NOT NULL AND date_trunc('day', k."expiresAt") < date_trunc('day', LOCALTIMESTAMP)
+               k."expiresAt" IS NOT NULL AND k."expiresAt" < LOCALTIMESTAMP,
+               EXTRACT(EPOCH FROM k."expiresAt" - LOCALTIMESTAMP)::float8
         FROM "ApiKey" k LEFT JOIN users u ON u.id = k."userId"
         WHERE k."hashedKey" = $1
         """
@@ -62,7 +65,7 @@ struct APIKeyAuthenticator {
             return .refused(status: 403, body: #"{"error":"You are not authorized to perform this request."}"#)
         }
         let principal = Principal(userId: userId, isAdmin: rows.bool(0, 2) == true)
-        cache.remember(principal, for: hash)
+        cache.remember(principal, for: hash, expiringIn: rows.string(0, 5).flatMap(Double.init))
         return .authenticated(principal)
     }
 }

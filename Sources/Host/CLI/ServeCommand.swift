@@ -32,7 +32,7 @@ enum ServeCommand {
 
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.authStatementID),
-            statements: api.catalog)
+            statements: api.catalog, maxQueryParameters: config.maxQueryParameters)
         let workers = WorkerPool(count: config.poolSize, databaseURL: database.url, processor: processor,
                                  keyCacheSeconds: config.keyCacheSeconds)
         let serverURL = "http://\(config.host):\(config.port)/v1"

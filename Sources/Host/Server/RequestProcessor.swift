@@ -8,17 +8,23 @@ final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
     private let statements: StatementCatalog
     private let maxBodyDepth = 64
+    /// `limits.max_query_params`: more parameters answer 400 before anything is decoded.
+    private let maxQueryParameters: Int
 
-    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog) {
+    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, maxQueryParameters: Int = 1000) {
         self.authenticator = authenticator
         self.statements = statements
+        self.maxQueryParameters = maxQueryParameters
     }
 
     /// Answers one job with the worker's own connection and key cache.
     func process(_ job: Job, connection: PGConnection, cache: AuthCache) -> HTTPResponse {
         let request = job.request
-        guard let pairs = QueryString.pairs(request.query) else {
-            return APIResponse.message(400, "Malformed query string")
+        let pairs: [(key: String, value: String)]
+        do {
+            pairs = try QueryString.pairs(request.query, limit: maxQueryParameters)
+        } catch {
+            return APIResponse.message(400, error.message)
         }
         let principal: Principal
         do {
@@ -109,20 +115,31 @@ final class RequestProcessor {
 
     /// The host's answer for a handler that gave up: 503 when the database is the reason, a 4xx
     /// when the database refused the client's data (so bad input never ends as a 500), else 500.
+    /// Messages are fixed: PostgreSQL's own text (which can quote values, names and internals)
+    /// goes to the log only.
     private func failure(_ route: Route, _ context: RequestContext) -> HTTPResponse {
+        let operation = "\(route.pluginName): \(route.method.names[0]) \(route.template)"
         if let error = context.lastDatabaseError {
-            switch error.kind {
-            case .unavailable: return APIResponse.databaseUnavailable
-            case .invalidInput: return APIResponse.message(400, "Invalid input: \(error.message)")
-            case .notNullViolation: return APIResponse.message(400, "A required value is missing")
-            case .checkViolation: return APIResponse.message(400, "A value is not allowed here")
-            case .uniqueViolation: return APIResponse.message(409, "A record with these values already exists")
-            case .foreignKeyViolation: return APIResponse.message(409, "The request conflicts with related records")
-            case .other: break
+            if let answer = RequestProcessor.answer(for: error.kind) {
+                if error.kind != .unavailable { Log.info("\(operation) refused by the database: \(error)") }
+                return answer
             }
         }
-        Log.error("\(route.pluginName): handler for \(route.method.names[0]) \(route.template) failed")
+        Log.error("\(operation): handler failed")
         return APIResponse.internalError
+    }
+
+    /// The fixed answer for a database failure the client caused or must wait out; nil for a fault of calapi's.
+    static func answer(for kind: DatabaseError.Kind) -> HTTPResponse? {
+        switch kind {
+        case .unavailable: return APIResponse.databaseUnavailable
+        case .invalidInput: return APIResponse.message(400, "Invalid input: a value is malformed or out of range for its field")
+        case .notNullViolation: return APIResponse.message(400, "A required value is missing")
+        case .checkViolation: return APIResponse.message(400, "A value is not allowed here")
+        case .uniqueViolation: return APIResponse.message(409, "A record with these values already exists")
+        case .foreignKeyViolation: return APIResponse.message(409, "The request conflicts with related records")
+        case .other: return nil
+        }
     }
 
     static func methodSet(_ method: HTTPMethod) -> MethodSet? {
