@@ -27,6 +27,18 @@ final class RequestContext {
     var responseHeaders: [(name: String, value: String)] = []
     var body = ResponseBody()
 
+    /// Most bytes one request may take with `req_alloc`; beyond it the call answers NULL.
+    static let pluginMemoryLimit = 64 << 20
+    /// Most header fields a plugin may add to one response; further ones are dropped.
+    static let maxResponseHeaders = 64
+    /// Bytes handed out by `req_alloc` so far.
+    private var pluginAllocated = 0
+    /// The first host-function misuse that spoils the answer (a status out of range): the host
+    /// answers 500 and logs it. Writer misuse is kept by `body` itself.
+    var misuse: String?
+    /// Whether a refused response header was already logged for this request (one line per request).
+    var refusedHeaderLogged = false
+
     init(route: Route, method: MethodSet, principal: Principal, headers: HTTPHeaders, pathValues: [String],
          connection: PGConnection, statements: StatementCatalog) {
         self.route = route
@@ -44,6 +56,23 @@ final class RequestContext {
     /// The context behind a handle the host gave out.
     static func from(_ handle: OpaquePointer) -> RequestContext {
         Unmanaged<RequestContext>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+    }
+
+    /// Why the handler's answer cannot be sent (a broken writer rule, an unfinished document, a
+    /// status out of range), or nil when it can.
+    var answerProblem: String? {
+        if let misuse { return misuse }
+        if let misuse = body.misuse { return misuse }
+        return body.isSound ? nil : "the JSON document was left unfinished"
+    }
+
+    /// `size` zeroed bytes for the plugin, or nil when they would exceed `pluginMemoryLimit` (a
+    /// `size_t` of 2^63 or more arrives negative and is refused too) or memory is exhausted.
+    func pluginAllocate(_ size: Int) -> UnsafeMutableRawPointer? {
+        guard size >= 0, size <= Self.pluginMemoryLimit - pluginAllocated else { return nil }
+        guard let pointer = arena.allocate(size) else { return nil }
+        pluginAllocated += size
+        return pointer
     }
 
     /// Replaces the body with Cal.com's error shape `{"message": …}`.

@@ -55,7 +55,7 @@ final class RequestProcessor {
             guard context.queryRoot != nil else { return APIResponse.internalError }
             let result = authorize(context.handle, route.userData)
             guard result == CALAPI_OK else { return failure(route, context) }
-            if context.status != 200 { return response(context) }
+            if context.status != 200 || context.answerProblem != nil { return response(route, context) }
         }
 
         if let schema = route.querySchema {
@@ -92,7 +92,7 @@ final class RequestProcessor {
             } catch { return APIResponse.internalError }
         }
         let result = route.handler(context.handle, route.userData)
-        let succeeded = result == CALAPI_OK && (200..<300).contains(context.status)
+        let succeeded = result == CALAPI_OK && context.answerProblem == nil && (200..<300).contains(context.status)
         if transactional {
             do {
                 _ = try context.connection.simpleQuery(succeeded ? "COMMIT" : "ROLLBACK")
@@ -104,11 +104,15 @@ final class RequestProcessor {
             }
         }
         guard result == CALAPI_OK else { return failure(route, context) }
-        return response(context)
+        return response(route, context)
     }
 
-    /// The handler's own answer.
-    private func response(_ context: RequestContext) -> HTTPResponse {
+    /// The handler's own answer, or 500 when the plugin misused the response functions.
+    private func response(_ route: Route, _ context: RequestContext) -> HTTPResponse {
+        if let problem = context.answerProblem {
+            Log.error("\(route.pluginName): \(route.method.names[0]) \(route.template): answered 500 because of \(problem)")
+            return APIResponse.internalError
+        }
         let body = context.body.isEmpty ? Array("{}".utf8) : context.body.bytes
         return APIResponse.json(Int(context.status), body, headers: context.responseHeaders)
     }
