@@ -34,7 +34,7 @@ enum ServeCommand {
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.authStatementID),
             statements: api.catalog, maxQueryParameters: config.maxQueryParameters)
         let workers = WorkerPool(count: config.poolSize, databaseURL: database.url, processor: processor,
-                                 keyCacheSeconds: config.keyCacheSeconds)
+                                 keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
         let serverURL = "http://\(config.host):\(config.port)/v1"
         let document = api.openAPIDocument(serverURL: serverURL).serialized()
         let application = Application(routes: api.trie, workers: workers, openAPIDocument: document)

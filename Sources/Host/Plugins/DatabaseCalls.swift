@@ -11,6 +11,8 @@ enum DatabaseCalls {
         guard let statement = context.statements[id], statement.owner == context.route.pluginName else {
             return refuse(context, "ran statement \(id), which is not its own")
         }
+        // A request whose statement was stopped, or whose client left, runs nothing more.
+        if let stopped = context.stoppedCode() { return stopped }
         guard params.count <= maxParameters else { return refuse(context, "passed \(params.count) parameters to \"\(statement.name)\"") }
         var values: [PGParam] = []
         values.reserveCapacity(params.count)
@@ -27,6 +29,9 @@ enum DatabaseCalls {
             return CALAPI_DB_OK
         } catch let error as DatabaseError {
             context.lastDatabaseError = error
+            if error.kind == .cancelled {
+                Log.warning("statement \"\(statement.name)\" of plugin \"\(statement.owner)\" stopped: \(error.message)")
+            }
             if error.kind == .other || error.kind == .unavailable {
                 Log.error("statement \"\(statement.name)\" of plugin \"\(statement.owner)\" failed: \(error.message)")
             }
@@ -47,7 +52,7 @@ enum DatabaseCalls {
 
     static func code(for kind: DatabaseError.Kind) -> Int32 {
         switch kind {
-        case .unavailable: return CALAPI_DB_UNAVAILABLE
+        case .unavailable, .cancelled: return CALAPI_DB_UNAVAILABLE
         case .uniqueViolation: return CALAPI_DB_UNIQUE
         case .foreignKeyViolation: return CALAPI_DB_FOREIGN_KEY
         case .notNullViolation: return CALAPI_DB_NOT_NULL

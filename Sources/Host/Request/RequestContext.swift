@@ -11,6 +11,8 @@ final class RequestContext {
     let headers: HTTPHeaders
     let connection: PGConnection
     let statements: StatementCatalog
+    /// Set by the I/O thread when the client goes away.
+    let cancellation: RequestCancellation
 
     /// Path parameter names (from the template) and their decoded values, copied into the arena.
     private(set) var pathParameters: [(name: String, value: calapi_str)] = []
@@ -40,7 +42,8 @@ final class RequestContext {
     var refusedHeaderLogged = false
 
     init(route: Route, method: MethodSet, principal: Principal, headers: HTTPHeaders, pathValues: [String],
-         connection: PGConnection, statements: StatementCatalog) {
+         connection: PGConnection, statements: StatementCatalog, cancellation: RequestCancellation) {
+        self.cancellation = cancellation
         self.route = route
         self.method = method
         self.principal = principal
@@ -56,6 +59,15 @@ final class RequestContext {
     /// The context behind a handle the host gave out.
     static func from(_ handle: OpaquePointer) -> RequestContext {
         Unmanaged<RequestContext>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+    }
+
+    /// The code every further `db_exec` answers once a statement of this request was stopped or its
+    /// client left (`lastDatabaseError` then says why); nil while statements may run.
+    func stoppedCode() -> Int32? {
+        if lastDatabaseError?.kind == .cancelled { return CALAPI_DB_UNAVAILABLE }
+        guard cancellation.isCancelled else { return nil }
+        lastDatabaseError = DatabaseError(kind: .cancelled, sqlState: "57014", message: "the client went away", constraint: nil)
+        return CALAPI_DB_UNAVAILABLE
     }
 
     /// Why the handler's answer cannot be sent (a broken writer rule, an unfinished document, a

@@ -33,8 +33,8 @@ final class RequestProcessor {
             case .authenticated(let who): principal = who
             case .refused(let status, let body): return APIResponse.json(status, body)
             }
-        } catch let error as DatabaseError where error.kind == .unavailable {
-            return APIResponse.databaseUnavailable
+        } catch let error as DatabaseError where error.kind == .unavailable || error.kind == .cancelled {
+            return error.kind == .unavailable ? APIResponse.databaseUnavailable : stoppedAnswer(job.sink.cancellation)
         } catch {
             Log.error("API key lookup failed: \(error)")
             return APIResponse.internalError
@@ -49,7 +49,8 @@ final class RequestProcessor {
         for (name, value) in zip(route.template.parameterNames, job.pathValues) { query[name] = .string(value) }
         var queryValue = JSONValue.object(query)
         let context = RequestContext(route: route, method: method, principal: principal, headers: request.headers,
-                                     pathValues: job.pathValues, connection: connection, statements: statements)
+                                     pathValues: job.pathValues, connection: connection, statements: statements,
+                                     cancellation: job.sink.cancellation)
         if let authorize = route.authorize {
             context.queryRoot = JSONTape.build(queryValue, in: context.arena)
             guard context.queryRoot != nil else { return APIResponse.internalError }
@@ -124,6 +125,7 @@ final class RequestProcessor {
     private func failure(_ route: Route, _ context: RequestContext) -> HTTPResponse {
         let operation = "\(route.pluginName): \(route.method.names[0]) \(route.template)"
         if let error = context.lastDatabaseError {
+            if error.kind == .cancelled { return stoppedAnswer(context.cancellation) }
             if let answer = RequestProcessor.answer(for: error.kind) {
                 if error.kind != .unavailable { Log.info("\(operation) refused by the database: \(error)") }
                 return answer
@@ -142,8 +144,14 @@ final class RequestProcessor {
         case .checkViolation: return APIResponse.message(400, "A value is not allowed here")
         case .uniqueViolation: return APIResponse.message(409, "A record with these values already exists")
         case .foreignKeyViolation: return APIResponse.message(409, "The request conflicts with related records")
+        case .cancelled: return APIResponse.statementTimedOut
         case .other: return nil
         }
+    }
+
+    /// The answer for a stopped statement: the client left, or else the statement timed out.
+    private func stoppedAnswer(_ cancellation: RequestCancellation) -> HTTPResponse {
+        cancellation.isCancelled ? APIResponse.clientGone : APIResponse.statementTimedOut
     }
 
     static func methodSet(_ method: HTTPMethod) -> MethodSet? {
