@@ -67,7 +67,7 @@ final class DatabaseBoundaryTests: APITestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-spy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: CalapiServer.binaryDirectory + "/libUsers.so", toPath: folder.appendingPathComponent("libUsers.so").path)
-        try PluginABITests.compile("Spy", DatabaseBoundaryTests.spy, into: folder)
+        try CPluginBuilder.build("Spy", DatabaseBoundaryTests.spy, in: folder)
         _ = try db.simpleQuery("CREATE EXTENSION IF NOT EXISTS tablefunc")
         let (account, keyHash) = try seedSecrets()
         let spied = try CalapiServer(databaseURL: server.databaseURL, config: "plugins:\n  load: [Users, Spy]\nresources:\n  spy: [GET]\n  me: [GET]\n",

@@ -5,16 +5,10 @@ import XCTest
 /// Plain-C plugins compiled here with `cc` against the header alone: one that works, and one per
 /// refusal the loader promises, each asserting its one-line message.
 final class PluginABITests: XCTestCase {
-    static let header = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/PluginAPI/include").path
-
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-plugins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CalapiServer.binaryDirectory + "/libUsers.so",
-                                         toPath: folder.appendingPathComponent("libUsers.so").path)
+        folder = try CPluginBuilder.pluginFolder()
     }
 
     /// A working plugin: GET /greetings/{name} answers {"greeting":"hello <name>"} from PostgreSQL.
@@ -62,20 +56,7 @@ final class PluginABITests: XCTestCase {
     }
 
     private func build(_ family: String, _ source: String) throws {
-        try PluginABITests.compile(family, source, into: folder)
-    }
-
-    /// Compiles a plain-C plugin against the header alone into `folder/lib<family>.so`.
-    static func compile(_ family: String, _ source: String, into folder: URL) throws {
-        let cFile = folder.appendingPathComponent("\(family).c")
-        try source.write(to: cFile, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-        process.arguments = ["-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-I", PluginABITests.header,
-                             "-o", folder.appendingPathComponent("lib\(family).so").path, cFile.path]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "cc failed for \(family)")
+        try CPluginBuilder.build(family, source, in: folder)
     }
 
     private func writeConfig(_ yaml: String) throws -> String {

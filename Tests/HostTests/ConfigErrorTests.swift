@@ -26,13 +26,13 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(refusal("limits:\n  max_body: 10\n"),
                        "config.yaml:2: limits.max_body: unknown key (expected one of: max_body_bytes, max_header_bytes, "
                        + "header_timeout_seconds, idle_timeout_seconds, io_threads, max_page_size, max_availability_days, "
-                       + "max_team_availability_members)")
+                       + "max_team_availability_members, max_query_params)")
         XCTAssertEqual(refusal("# settings\nlisten: {}\nlisen:\n  port: 1\n"),
                        "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth)")
         XCTAssertEqual(refusal("auth:\n  api_key_prefix: x\n  cache: 1\n"),
                        "config.yaml:3: auth.cache: unknown key (expected one of: api_key_prefix, cache_seconds)")
         XCTAssertEqual(refusal("database:\n  url: x\n  schema: y\n"),
-                       "config.yaml:3: database.schema: unknown key (expected one of: url, data_dir, pool_size)")
+                       "config.yaml:3: database.schema: unknown key (expected one of: url, data_dir, pool_size, statement_timeout)")
     }
 
     func testDuplicateKeys() {

@@ -1,8 +1,9 @@
 /// Cal.com v1's API-key check (`verifyApiKey`): the key comes from the `apiKey` query parameter (or,
 /// as a calapi addition, `Authorization: Bearer`), the first occurrence of the prefix is removed,
 /// the rest is hashed with SHA-256 and looked up in `"ApiKey"."hashedKey"` (through the lookup
-/// function when the connection is the restricted role, which cannot read that table). Expiry is
-/// day-granular: a key stays valid through the whole (UTC) calendar day of its `expiresAt`.
+/// function when the connection is the restricted role, which cannot read that table). Expiry
+/// compares exact instants, as Cal.com's newest code does: a key is refused from its `expiresAt` on
+/// (UTC, the session's zone), and the key cache never keeps one past that instant.
 struct APIKeyAuthenticator {
     enum Outcome {
         case authenticated(Principal)
@@ -27,7 +28,8 @@ struct APIKeyAuthenticator {
         case function
         case direct
 
-        /// One query: the columns of `keyRows`, the last one turned into "expired".
+        /// One query: the columns of `keyRows`, the last one turned into "expired", then the seconds
+        /// the key has left (NULL when it never expires).
         var sql: String {
             let source = switch self {
             case .function: "\(DatabaseRole.lookupFunction)($1) AS k"
@@ -35,7 +37,8 @@ struct APIKeyAuthenticator {
             }
             return """
                 SELECT k."userId", k."userExists", k."isAdmin", k.locked,
-                       k."expiresAt" IS NOT NULL AND date_trunc('day', k."expiresAt") < date_trunc('day', LOCALTIMESTAMP)
+                       k."expiresAt" IS NOT NULL AND k."expiresAt" < LOCALTIMESTAMP,
+                       EXTRACT(EPOCH FROM k."expiresAt" - LOCALTIMESTAMP)::float8
                 FROM \(source)
                 """
         }
@@ -88,7 +91,7 @@ struct APIKeyAuthenticator {
             return .refused(status: 403, body: #"{"error":"You are not authorized to perform this request."}"#)
         }
         let principal = Principal(userId: userId, isAdmin: rows.bool(0, 2) == true)
-        cache.remember(principal, for: hash)
+        cache.remember(principal, for: hash, expiringIn: rows.string(0, 5).flatMap(Double.init))
         return .authenticated(principal)
     }
 }

@@ -22,7 +22,7 @@ final class DatabaseTarget {
             return
         }
         let cluster = EmbeddedPostgres(dataDirectory: config.dataDirectory, port: 0)
-        let pidFile = (config.dataDirectory as NSString).appendingPathComponent("pgdata/postmaster.pid")
+        let pidFile = cluster.clusterDirectory + "/postmaster.pid"
         let wasRunning = FileManager.default.fileExists(atPath: pidFile)
         try cluster.start()
         embedded = cluster

@@ -33,9 +33,9 @@ enum ServeCommand {
 
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.keyLookups[lookup]!, sql: lookup.sql),
-            statements: api.catalog)
+            statements: api.catalog, maxQueryParameters: config.maxQueryParameters)
         let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor,
-                                 keyCacheSeconds: config.keyCacheSeconds)
+                                 keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
         let serverURL = "http://\(config.host):\(config.port)/v1"
         let document = api.openAPIDocument(serverURL: serverURL).serialized()
         let application = Application(routes: api.trie, workers: workers, openAPIDocument: document)
