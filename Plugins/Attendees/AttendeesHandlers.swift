@@ -5,11 +5,8 @@ import PluginSDK
 enum AttendeesHandlers {
     /// `GET /attendees`: a system admin sees all; others the attendees of bookings they organize.
     static func list(_ request: Request) -> Int32 {
-        let rows = request.isAdmin ? try? request.run(AttendeesStatements.listAll)
-                                   : try? request.run(AttendeesStatements.listOwn, .int(request.userId))
-        guard let rows else { return CALAPI_FAIL }
-        request.json.envelope("attendees", rows.text(0, 0))
-        return CALAPI_OK
+        request.isAdmin ? request.respondWithList("attendees", AttendeesStatements.listAll)
+                        : request.respondWithList("attendees", AttendeesStatements.listOwn, [.int(request.userId)])
     }
 
     /// `POST /attendees`: non-admins only on their own bookings (403 `Forbidden` otherwise).
@@ -29,8 +26,8 @@ enum AttendeesHandlers {
     /// The `{id}` check Cal.com's middleware made: admins pass; others need the attendee to be on
     /// a booking they organize (403 `Forbidden`, also for a missing attendee).
     static func authorizeTarget(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
         if request.isAdmin { return CALAPI_OK }
+        guard let id = request.pathId() else { return request.error(403, "Forbidden") }
         guard let rows = try? request.run(AttendeesStatements.attendeeOrganizer, .int(id)) else { return CALAPI_FAIL }
         if rows.count == 0 || rows.int(0, 0) != request.userId { request.error(403, "Forbidden") }
         return CALAPI_OK
@@ -38,16 +35,16 @@ enum AttendeesHandlers {
 
     /// `GET /attendees/{id}`.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
-        guard let rows = try? request.run(AttendeesStatements.find, .int(id)) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "Attendee not found") }
+        guard let id = request.pathId() else { return notFound(request) }
+        guard let rows = try? request.run(AttendeesStatements.find, .int(id), request.callerScope) else { return CALAPI_FAIL }
+        guard rows.count == 1 else { return notFound(request) }
         request.json.envelope("attendee", rows.text(0, 0))
         return CALAPI_OK
     }
 
     /// `PATCH /attendees/{id}`: moving the attendee needs access to the target booking.
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
+        guard let id = request.pathId() else { return notFound(request) }
         let body = request.body
         if let bookingId = body["bookingId"].int {
             guard let organizer = try? request.run(AttendeesStatements.bookingOrganizer, .int(bookingId)) else { return CALAPI_FAIL }
@@ -56,17 +53,19 @@ enum AttendeesHandlers {
             }
             if organizer.count == 0 { return request.error(404, "Booking not found") }
         }
-        guard let rows = try? request.run(AttendeesStatements.update, .int(id), body.json) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "Attendee not found") }
+        guard let rows = try? request.run(AttendeesStatements.update, .int(id), body.json, request.callerScope) else { return CALAPI_FAIL }
+        guard rows.count == 1 else { return notFound(request) }
         request.json.envelope("attendee", rows.text(0, 0))
         return CALAPI_OK
     }
 
     /// `DELETE /attendees/{id}`: a hard delete (its BookingSeat row goes with it).
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
-        guard let rows = try? request.run(AttendeesStatements.delete, .int(id)) else { return CALAPI_FAIL }
-        guard rows.affected == 1 else { return request.error(404, "Attendee not found") }
+        guard let id = request.pathId() else { return notFound(request) }
+        guard let rows = try? request.run(AttendeesStatements.delete, .int(id), request.callerScope) else { return CALAPI_FAIL }
+        guard rows.affected == 1 else { return notFound(request) }
         return request.json.message("Attendee with id: \(id) deleted successfully")
     }
+
+    private static func notFound(_ request: Request) -> Int32 { request.error(404, "Attendee not found") }
 }

@@ -10,6 +10,7 @@ enum AttendeesRoutes {
         registrar.component("Attendee", schema: AttendeesSchemas.publicAttendee)
 
         registrar.route(CALAPI_GET, "/attendees", resource: "attendees", handler: { req, _ in AttendeesHandlers.list(Request(req)) },
+                        query: SchemaFragments.paginationQuery,
                         openapi: OpenAPIOperation.enveloped("Find all attendees", "Attendees of the bookings the caller organizes, or every attendee for a system admin",
                                                             envelope: "attendees", component: "Attendee", array: true))
         registrar.route(CALAPI_POST, "/attendees", resource: "attendees", handler: { req, _ in AttendeesHandlers.create(Request(req)) },

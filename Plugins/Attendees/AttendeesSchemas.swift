@@ -17,8 +17,8 @@ enum AttendeesSchemas {
           "timeZone":{"type":"string","format":"timezone"}}}
         """#
 
-    /// `{id}` is parsed by the handlers (`z.coerce.number()`), after the access check.
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"string"}}}"#
+    /// `{id}` read like zod's `z.coerce.number()` (JavaScript's `Number()`).
+    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
 
     /// `schemaAttendeeReadPublic`.
     static let publicAttendee = #"""

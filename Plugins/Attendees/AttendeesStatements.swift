@@ -14,22 +14,28 @@ enum AttendeesStatements {
     /// The public attendee of the row aliased `a`.
     static let attendeeJSON = #"(SELECT row_to_json(x) FROM (SELECT a.id, a."bookingId", a.name, a.email, a."timeZone") x)"#
 
+    /// The attendee aliased `a` is on a booking user `$n` organizes (or `$n` is NULL: an admin).
+    private static func visible(to parameter: String) -> String {
+        #"(\#(parameter)::bigint IS NULL OR EXISTS (SELECT 1 FROM "Booking" vb WHERE vb.id = a."bookingId" AND vb."userId" = \#(parameter)::bigint))"#
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
-        listAll = registrar.statement("list_all", """
-            SELECT '[' || COALESCE(string_agg(\(attendeeJSON)::text, ',' ORDER BY a.id), '') || ']' FROM "Attendee" a
-            """)
-        listOwn = registrar.statement("list_own", """
-            SELECT '[' || COALESCE(string_agg(\(attendeeJSON)::text, ',' ORDER BY a.id), '') || ']'
-            FROM "Booking" b JOIN "Attendee" a ON a."bookingId" = b.id
-            WHERE b."userId" = $1::bigint
-            """)
+        // One page ($1 LIMIT, $2 OFFSET) of every attendee.
+        listAll = registrar.statement("list_all", SQLFragments.jsonPage(
+            attendeeJSON, table: #""Attendee""#, alias: "a", from: #""Attendee" a"#, orderBy: "a.id", limit: "$1", offset: "$2"))
+        // One page ($2 LIMIT, $3 OFFSET) of the attendees of the bookings user $1 organizes.
+        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
+            attendeeJSON, table: #""Attendee""#, alias: "a",
+            from: #""Booking" b JOIN "Attendee" a ON a."bookingId" = b.id WHERE b."userId" = $1::bigint"#,
+            orderBy: "a.id", limit: "$2", offset: "$3"))
         // One row when the booking exists: its organizer (NULL when none).
         bookingOrganizer = registrar.statement("booking_organizer", #"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
         // One row when the attendee exists: the organizer of its booking (NULL when none).
         attendeeOrganizer = registrar.statement("attendee_organizer", """
             SELECT b."userId" FROM "Attendee" a LEFT JOIN "Booking" b ON b.id = a."bookingId" WHERE a.id = $1::bigint
             """)
-        find = registrar.statement("find", #"SELECT \#(attendeeJSON) FROM "Attendee" a WHERE a.id = $1::bigint"#)
+        // $1 id, $2 the only organizer allowed (NULL for admins), also for update ($3) and delete.
+        find = registrar.statement("find", #"SELECT \#(attendeeJSON) FROM "Attendee" a WHERE a.id = $1::bigint AND \#(visible(to: "$2"))"#)
         insert = registrar.statement("insert", writes: true, """
             INSERT INTO "Attendee" AS a ("bookingId", email, name, "timeZone")
             SELECT (b->>'bookingId')::int, b->>'email', b->>'name', b->>'timeZone'
@@ -43,9 +49,9 @@ enum AttendeesStatements {
               name = COALESCE(b->>'name', a.name),
               "timeZone" = COALESCE(b->>'timeZone', a."timeZone")
             FROM (SELECT $2::jsonb AS b) AS input
-            WHERE a.id = $1::bigint
+            WHERE a.id = $1::bigint AND \(visible(to: "$3"))
             RETURNING \(attendeeJSON)
             """)
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "Attendee" WHERE id = $1::bigint"#)
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "Attendee" a WHERE a.id = $1::bigint AND \#(visible(to: "$2"))"#)
     }
 }

@@ -28,9 +28,9 @@ enum AvailabilitiesHandlers {
     }
 
     /// The `[id]` middleware: a non-admin only reaches rows of their own schedules (404 otherwise),
-    /// checked before the body.
+    /// checked before the body. The handlers' statements apply the same owner condition.
     static func authorizeTarget(_ request: Request) -> Int32 {
-        guard !request.isAdmin, let id = request.numericPathParameter("id") else { return CALAPI_OK }
+        guard !request.isAdmin, let id = request.pathId() else { return CALAPI_OK }
         guard let rows = try? request.run(AvailabilitiesStatements.owned, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
         if rows.count == 0 { notFound(request, id) }
         return CALAPI_OK
@@ -38,8 +38,8 @@ enum AvailabilitiesHandlers {
 
     /// `GET /availabilities/{id}`.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
-        guard let rows = try? request.run(AvailabilitiesStatements.find, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
+        guard let rows = try? request.run(AvailabilitiesStatements.find, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.count == 1 else { return notFound(request, id) }
         request.json.envelope("availability", rows.text(0, 0))
         return CALAPI_OK
@@ -47,9 +47,9 @@ enum AvailabilitiesHandlers {
 
     /// `PATCH /availabilities/{id}`: times, days and date; never the schedule.
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
         do {
-            let rows = try request.run(AvailabilitiesStatements.update, .int(id), request.body.json, ownerFilter(request))
+            let rows = try request.run(AvailabilitiesStatements.update, .int(id), request.body.json, request.callerScope)
             guard rows.count == 1 else { return notFound(request, id) }
             request.json.envelope("availability", rows.text(0, 0))
             return CALAPI_OK
@@ -62,16 +62,11 @@ enum AvailabilitiesHandlers {
 
     /// `DELETE /availabilities/{id}`.
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
-        guard let rows = try? request.run(AvailabilitiesStatements.delete, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
+        guard let rows = try? request.run(AvailabilitiesStatements.delete, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.affected == 1 else { return notFound(request, id) }
         request.json.message("Availability with id: \(id) deleted successfully")
         return CALAPI_OK
-    }
-
-    /// NULL for admins (every row), else the caller: statements only touch rows of their schedules.
-    private static func ownerFilter(_ request: Request) -> Param {
-        request.isAdmin ? .null : .int(request.userId)
     }
 
     @discardableResult

@@ -15,13 +15,13 @@ enum AvailabilityRoutes {
             "One availability per accepted member; team OWNER/ADMIN or system admin",
             ##"{"type":"array","items":{"type":"object","properties":{"userId":{"type":"integer"},"availability":{"$ref":"#/components/schemas/Availability"}}}}"##)
         registrar.route(CALAPI_GET, "/availability", resource: "availability", handler: { req, _ in AvailabilityHandlers.get(Request(req)) },
-                        query: AvailabilitySchemas.query,
+                        query: AvailabilitySchemas.teamQuery,
                         openapi: OpenAPIOperation.respond("Find availability",
                             "userId or username: one user's availability object; teamId: its members' (team OWNER/ADMIN or system admin)",
                             ##"{"oneOf":[{"$ref":"#/components/schemas/Availability"},{"type":"array","items":{"type":"object"}}]}"##))
         registrar.route(CALAPI_GET, "/users/{userId}/availability", resource: "availability",
                         handler: { req, _ in AvailabilityHandlers.get(Request(req)) }, query: AvailabilitySchemas.query, openapi: user)
         registrar.route(CALAPI_GET, "/teams/{teamId}/availability", resource: "availability",
-                        handler: { req, _ in AvailabilityHandlers.get(Request(req)) }, query: AvailabilitySchemas.query, openapi: team)
+                        handler: { req, _ in AvailabilityHandlers.get(Request(req)) }, query: AvailabilitySchemas.teamQuery, openapi: team)
     }
 }

@@ -3,11 +3,20 @@ import PluginSDK
 /// The query of the availability routes, after Cal.com's `availabilitySchema` (path parameters
 /// are merged into it; unknown keys are ignored).
 enum AvailabilitySchemas {
+    /// `/users/{userId}/availability`: one user.
     static let query = #"""
-        {"type":"object","required":["dateFrom","dateTo"],"properties":{
-          "userId":\#(SchemaFragments.integerColumn),"teamId":\#(SchemaFragments.integerColumn),
-          "eventTypeId":\#(SchemaFragments.integerColumn),"username":{"type":"string"},
-          "dateFrom":{"type":"string"},"dateTo":{"type":"string"}}}
+        {"type":"object","required":["dateFrom","dateTo"],"properties":{\#(properties)}}
+        """#
+
+    /// Where a team may be named: its members are paged with `take` and `page` (a calapi addition).
+    static let teamQuery = #"""
+        {"type":"object","required":["dateFrom","dateTo"],"properties":{\#(properties),\#(SchemaFragments.pagination)}}
+        """#
+
+    private static let properties = #"""
+        "userId":\#(SchemaFragments.integerColumn),"teamId":\#(SchemaFragments.integerColumn),
+        "eventTypeId":\#(SchemaFragments.integerColumn),"username":{"type":"string"},
+        "dateFrom":{"type":"string"},"dateTo":{"type":"string"}
         """#
 
     /// A `{start, end}` pair of UTC instants.

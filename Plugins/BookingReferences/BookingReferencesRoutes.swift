@@ -11,7 +11,7 @@ enum BookingReferencesRoutes {
         registrar.component("BookingReference", schema: BookingReferencesSchemas.publicReference)
 
         registrar.route(CALAPI_GET, "/booking-references", resource: resource,
-                        handler: { req, _ in BookingReferencesHandlers.list(Request(req)) },
+                        handler: { req, _ in BookingReferencesHandlers.list(Request(req)) }, query: SchemaFragments.paginationQuery,
                         openapi: OpenAPIOperation.enveloped("Find all booking references", "Live references of the bookings the caller organizes, or every reference for a system admin",
                                                             envelope: "booking_references", component: "BookingReference", array: true))
         registrar.route(CALAPI_POST, "/booking-references", resource: resource,

@@ -24,8 +24,8 @@ enum BookingReferencesSchemas {
           "bookingId":{"type":"integer"},\#(fields)}}
         """#
 
-    /// `{id}` is parsed by the handlers (`z.coerce.number()`), after the access check.
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"string"}}}"#
+    /// `{id}` read like zod's `z.coerce.number()` (JavaScript's `Number()`).
+    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
 
     /// `schemaBookingReferenceReadPublic`.
     static let publicReference = #"""

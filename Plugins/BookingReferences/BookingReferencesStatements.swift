@@ -10,6 +10,8 @@ enum BookingReferencesStatements {
     static var insert = Statement.unset
     static var update = Statement.unset
     static var delete = Statement.unset
+    static var credentialUsed = Statement.unset
+    static var delegationUsed = Statement.unset
 
     /// The public reference of the row aliased `r`.
     static let referenceJSON = """
@@ -17,21 +19,50 @@ enum BookingReferencesStatements {
           r."meetingUrl", r.deleted) x)
         """
 
+    /// The reference aliased `r` is on a booking user `$n` organizes (or `$n` is NULL: an admin).
+    private static func visible(to parameter: String) -> String {
+        #"(\#(parameter)::bigint IS NULL OR EXISTS (SELECT 1 FROM "Booking" vb WHERE vb.id = r."bookingId" AND vb."userId" = \#(parameter)::bigint))"#
+    }
+
+    /// One row when `$1` is already in column `column` of one of user `$2`'s own rows: a reference
+    /// of a booking they organize, or (`calendars`) a selected or destination calendar of theirs or
+    /// of their event types. Stands for "a credential of the user", which plugins cannot read.
+    private static func usedByOwnRows(_ column: String, as type: String, calendars: Bool) -> String {
+        let fromCalendars = """
+            SELECT 1 FROM "SelectedCalendar" sc WHERE sc."userId" = $2::int AND sc."\(column)" = $1::\(type)
+            UNION ALL
+            SELECT 1 FROM "DestinationCalendar" dc
+            WHERE (dc."userId" = $2::int OR dc."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = $2::int))
+              AND dc."\(column)" = $1::\(type)
+            UNION ALL
+
+            """
+        return """
+            \(calendars ? fromCalendars : "")SELECT 1 FROM "Booking" ob JOIN "BookingReference" orf ON orf."bookingId" = ob.id
+            WHERE ob."userId" = $2::int AND orf."\(column)" = $1::\(type)
+            LIMIT 1
+            """
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
-        listAll = registrar.statement("list_all", """
-            SELECT '[' || COALESCE(string_agg(\(referenceJSON)::text, ',' ORDER BY r.id), '') || ']' FROM "BookingReference" r
-            """)
-        // Cal.com hides soft-deleted references from their owners (`deleted IS NULL`, so `false` too).
-        listOwn = registrar.statement("list_own", """
-            SELECT '[' || COALESCE(string_agg(\(referenceJSON)::text, ',' ORDER BY r.id), '') || ']'
-            FROM "Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id
-            WHERE b."userId" = $1::bigint AND r.deleted IS NULL
-            """)
+        // One page ($1 LIMIT, $2 OFFSET) of every reference, soft-deleted ones included.
+        listAll = registrar.statement("list_all", SQLFragments.jsonPage(
+            referenceJSON, table: #""BookingReference""#, alias: "r", from: #""BookingReference" r"#, orderBy: "r.id",
+            limit: "$1", offset: "$2"))
+        // One page ($2 LIMIT, $3 OFFSET) of the references of the bookings user $1 organizes. Cal.com
+        // hides soft-deleted references from their owners (`deleted IS NULL`, so `false` too).
+        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
+            referenceJSON, table: #""BookingReference""#, alias: "r",
+            from: #""Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id WHERE b."userId" = $1::bigint AND r.deleted IS NULL"#,
+            orderBy: "r.id", limit: "$2", offset: "$3"))
         bookingOrganizer = registrar.statement("booking_organizer", #"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
         referenceOrganizer = registrar.statement("reference_organizer", """
             SELECT b."userId" FROM "BookingReference" r LEFT JOIN "Booking" b ON b.id = r."bookingId" WHERE r.id = $1::bigint
             """)
-        find = registrar.statement("find", #"SELECT \#(referenceJSON) FROM "BookingReference" r WHERE r.id = $1::bigint"#)
+        // $1 id, $2 the only organizer allowed (NULL for admins), also for update ($3) and delete.
+        find = registrar.statement("find", #"SELECT \#(referenceJSON) FROM "BookingReference" r WHERE r.id = $1::bigint AND \#(visible(to: "$2"))"#)
+        credentialUsed = registrar.statement("credential_used", usedByOwnRows("credentialId", as: "numeric", calendars: true))
+        delegationUsed = registrar.statement("delegation_used", usedByOwnRows("domainWideDelegationCredentialId", as: "text", calendars: false))
         insert = registrar.statement("insert", writes: true, """
             INSERT INTO "BookingReference" AS r (type, uid, "bookingId", "meetingId", "meetingPassword", "meetingUrl",
               "externalCalendarId", deleted, "credentialId", "thirdPartyRecurringEventId", "domainWideDelegationCredentialId")
@@ -59,9 +90,9 @@ enum BookingReferencesStatements {
                                                         THEN b->>'domainWideDelegationCredentialId'
                                                         ELSE r."domainWideDelegationCredentialId" END
             FROM (SELECT $2::jsonb AS b) AS input
-            WHERE r.id = $1::bigint AND r.deleted IS NULL
+            WHERE r.id = $1::bigint AND r.deleted IS NULL AND \(visible(to: "$3"))
             RETURNING \(referenceJSON)
             """)
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "BookingReference" WHERE id = $1::bigint"#)
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "BookingReference" r WHERE r.id = $1::bigint AND \#(visible(to: "$2"))"#)
     }
 }

@@ -33,6 +33,9 @@ enum BookingCreation {
             guard let end = eventType.string(0, 1) else { return CALAPI_FAIL }
             if eventType.bool(0, 2) == true { return request.error(400, "Attempting to book a meeting in the past.") }
             if eventType.bool(0, 4) != true { return request.error(400, "request_body_invalid_error") }
+            guard try request.availabilityPeriodFits(BookingCreationStatements.periodTooLong, from: start, to: .text(end), "A booking") else {
+                return CALAPI_OK
+            }
             let hosts = (eventType.string(0, 3) ?? "").split(separator: ",").compactMap { Int64($0) }
             let placement = try place(request, hosts, eventTypeId: eventTypeId, start: start, end: end)
             let id: Int64

@@ -5,6 +5,7 @@ enum BookingCreationStatements {
     static var eventType = Statement.unset
     static var lockOrganizer = Statement.unset
     static var slot = Statement.unset
+    static var periodTooLong = Statement.unset
     static var insertSeat = Statement.unset
     static var insert = Statement.unset
     static var insertAttendees = Statement.unset
@@ -31,6 +32,8 @@ enum BookingCreationStatements {
             """)
         // The shared availability verdict on the slot (PluginSDK's AvailabilitySQL).
         slot = registrar.statement("availability_slot", AvailabilitySQL.slot)
+        // Whether the booking is longer than the slot check may cover (limits.max_availability_days).
+        periodTooLong = registrar.statement("period_too_long", AvailabilitySQL.periodTooLong)
         // $1 body, $2 organizer, $3 end, $4 uid, $5 pending. `responses` come from the body or
         // from the legacy props; the title is Cal.com's default event name.
         insert = registrar.statement("insert", writes: true, """

@@ -6,28 +6,15 @@ import PluginSDK
 enum BookingsHandlers {
     /// `GET /bookings`: non-admins see the bookings they organize (`userId` is ignored for them);
     /// a system admin sees everything, or what the given users organize or attend. Paginated when
-    /// `take` is given (`page` defaults to 1); Cal.com ignored a `take` sent without `page`.
+    /// `take` is given (`page` defaults to 1; Cal.com ignored a `take` sent without `page`); without
+    /// `take` every row, unless there are more than `limits.max_page_size` (400).
     static func list(_ request: Request) -> Int32 {
+        guard let window = request.listWindow() else { return CALAPI_OK }
         let query = request.query
         let upcoming = query["status"].string == "upcoming"
-        let paginated = query["take"].isPresent
-        let page = request.pagination()
-        // `take` and `page` past 64-bit integers (valid for zod): a page that starts past any row
-        // is empty, a `take` that large has no limit.
-        let take = query["take"].double ?? 10
-        if paginated && ((query["page"].double ?? 1) - 1) * take >= largestInteger {
-            let json = request.json
-            json.beginObject()
-            json.key("bookings")
-            json.beginArray()
-            json.endArray()
-            json.endObject()
-            return CALAPI_OK
-        }
-        let limit = !paginated || take >= largestInteger ? Param.null : page.limit
         var params: [Param] = [query["attendeeEmail"].json, upcoming ? .null : .node(query["dateFrom"]), .node(query["dateTo"]),
-                               .bool(upcoming), .node(query["sortBy"]), .node(query["order"]),
-                               limit, paginated ? page.offset : .int(0), .bool(query["expand"].isPresent)]
+                               .bool(upcoming), .node(query["sortBy"]), .node(query["order"])]
+                              + window.params + [.bool(query["expand"].isPresent)]
         let statement: Statement
         if !request.isAdmin {
             statement = BookingsStatements.listOwn
@@ -40,7 +27,8 @@ enum BookingsHandlers {
         }
         do {
             let rows = try request.run(statement, params)
-            request.json.envelope("bookings", rows.text(0, 0))
+            guard window.admits(rows.int(0, 0) ?? 0, request) else { return CALAPI_OK }
+            request.json.envelope("bookings", rows.text(0, 1))
             return CALAPI_OK
         } catch DatabaseFailure.invalidInput {
             return request.error(400, "Invalid ISO Date")
@@ -49,41 +37,54 @@ enum BookingsHandlers {
         }
     }
 
-    /// Above this a JSON number is no 64-bit integer (the host then reads it as 0).
-    private static let largestInteger = 9.2e18
+    /// The `{id}` check of Cal.com's `[id]/_auth-middleware` for reading and cancelling: admins
+    /// pass; others must be on the organizer's side (organize it, own its event type, or administer
+    /// its team) or attend it by a trusted email. 403 otherwise, also for a booking that does not
+    /// exist. The handlers' statements apply the same condition.
+    static func authorizeReader(_ request: Request) -> Int32 {
+        authorize(request, attendees: true)
+    }
 
-    /// The `{id}` check of Cal.com's `[id]/_auth-middleware`: admins pass; others must organize or
-    /// attend the booking, own its event type, or administer its team. 403 otherwise, also for a
-    /// booking that does not exist.
-    static func authorizeTarget(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
+    /// The same check for editing, confirming and rejecting: the organizer's side only, never an
+    /// attendee (Cal.com's web app lets only them confirm, reject or reschedule).
+    static func authorizeOrganizerSide(_ request: Request) -> Int32 {
+        authorize(request, attendees: false)
+    }
+
+    private static func authorize(_ request: Request, attendees: Bool) -> Int32 {
         if request.isAdmin { return CALAPI_OK }
+        guard let id = request.pathId() else { return denied(request) }
         guard let rows = try? request.run(BookingsStatements.access, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
-        if rows.count == 0 || rows.bool(0, 0) != true { request.error(403, "You are not authorized") }
-        return CALAPI_OK
+        let allowed = rows.count == 1 && (rows.bool(0, 0) == true || (attendees && rows.bool(0, 1) == true))
+        return allowed ? CALAPI_OK : denied(request)
     }
 
     /// `GET /bookings/{id}`, with attendees, organizer and payments (and the event type on `expand=team`).
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
-        guard let rows = try? request.run(BookingsStatements.find, .int(id), .bool(request.query["expand"].isPresent)) else {
+        guard let id = request.pathId() else { return notFound(request) }
+        guard let rows = try? request.run(BookingsStatements.find, .int(id), .bool(request.query["expand"].isPresent), request.callerScope) else {
             return CALAPI_FAIL
         }
-        guard rows.count == 1 else { return request.error(404, "Booking not found") }
+        guard rows.count == 1 else { return notFound(request) }
         request.json.envelope("booking", rows.text(0, 0))
         return CALAPI_OK
     }
 
-    /// `PATCH /bookings/{id}`: a raw edit without side effects; only admins may change the organizer.
+    /// `PATCH /bookings/{id}`: a raw edit without side effects by the organizer's side; only admins
+    /// may change the organizer, and a new event type must be one the caller may use.
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
+        guard let id = request.pathId() else { return notFound(request) }
         let body = request.body
         if body["userId"].isPresent && !request.isAdmin {
             return request.error(403, "Only admin can change the organizer of a booking")
         }
+        if let eventType = body["eventTypeId"].int, !request.isAdmin {
+            guard let usable = try? request.run(BookingsStatements.usableEventType, .int(eventType), .int(request.userId)) else { return CALAPI_FAIL }
+            if usable.count == 0 { return request.error(403, "You can't use this event type") }
+        }
         do {
-            let rows = try request.run(BookingsStatements.update, .int(id), body.json)
-            guard rows.count == 1 else { return request.error(404, "Booking not found") }
+            let rows = try request.run(BookingsStatements.update, .int(id), body.json, request.callerScope)
+            guard rows.count == 1 else { return notFound(request) }
             request.json.envelope("booking", rows.text(0, 0))
             return CALAPI_OK
         } catch DatabaseFailure.foreignKeyViolation {
@@ -93,5 +94,14 @@ enum BookingsHandlers {
         } catch {
             return CALAPI_FAIL
         }
+    }
+
+    /// A booking the caller may not reach, or that does not exist, for non-admins.
+    static func denied(_ request: Request) -> Int32 { request.error(403, "You are not authorized") }
+
+    /// A booking that does not exist (or can no longer be reached): 404 for admins; for others the
+    /// access check's 403, so that they never learn whether it exists.
+    static func notFound(_ request: Request) -> Int32 {
+        request.isAdmin ? request.error(404, "Booking not found") : denied(request)
     }
 }

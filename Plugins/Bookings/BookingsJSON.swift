@@ -22,6 +22,13 @@ enum BookingsJSON {
           FROM "EventType" et WHERE et.id = b."eventTypeId") e)
         """
 
+    /// The columns `booking` and the list order read: a subquery that picks rows before the JSON
+    /// is built selects these, not `b.*`, which would need the hidden `oneTimePassword` too.
+    static let columns = """
+        b.id, b."userId", b.description, b."eventTypeId", b.uid, b.title, b."startTime", b."endTime", b.metadata, b.status,
+        b.responses, b."fromReschedule", b."cancelledBy", b."rescheduledBy", b."createdAt", b."updatedAt"
+        """
+
     /// The booking object; `relations` adds attendees, organizer and payments, `eventType` the
     /// expanded event type.
     static func booking(relations: Bool, eventType withEventType: Bool = false) -> String {

@@ -17,14 +17,14 @@ enum BookingsSchemas {
           "expand":{"anyOf":[{"type":"string","enum":["team"]},{"type":"array","items":{"type":"string","enum":["team"]}}]}}}
         """#
 
-    /// `GET /bookings/{id}`: `{id}` is parsed by the handler; `expand=team` as in the list.
+    /// `GET /bookings/{id}`: `{id}` read like zod's `z.coerce.number()`; `expand=team` as in the list.
     static let getQuery = #"""
         {"type":"object","properties":{
-          "id":{"type":"string"},
+          "id":{"type":"integer"},
           "expand":{"anyOf":[{"type":"string","enum":["team"]},{"type":"array","items":{"type":"string","enum":["team"]}}]}}}
         """#
 
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"string"}}}"#
+    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
 
     /// `schemaBookingEditBodyParams` (strict; `uid`, `start`/`end`, `responses` are not accepted).
     static let editBody = #"""
@@ -67,7 +67,7 @@ enum BookingsSchemas {
     /// `DELETE /bookings/{id}` and `/cancel`: the cancellation parameters travel in the query.
     static let cancelQuery = #"""
         {"type":"object","properties":{
-          "id":{"type":"string"},
+          "id":{"type":"integer"},
           "allRemainingBookings":{"type":"string"},
           "cancellationReason":{"type":"string"},
           "cancelledBy":{"type":"string","format":"email"}}}

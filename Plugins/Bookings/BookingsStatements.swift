@@ -8,9 +8,21 @@ enum BookingsStatements {
     static var listAll = Statement.unset
     static var listForUsers = Statement.unset
     static var update = Statement.unset
+    static var usableEventType = Statement.unset
     static var lockStatus = Statement.unset
     static var cancel = Statement.unset
     static var confirm = Statement.unset
+
+    /// User `user` may put a booking on the event type aliased `e`: they own it, host it, or are an
+    /// accepted ADMIN/OWNER of its team.
+    private static func usable(by user: String) -> String {
+        """
+        (e."userId" = \(user)
+         OR EXISTS (SELECT 1 FROM "Host" h WHERE h."eventTypeId" = e.id AND h."userId" = \(user))
+         OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = e."teamId" AND m."userId" = \(user)
+                    AND m.accepted AND m.role IN ('ADMIN', 'OWNER')))
+        """
+    }
 
     /// A JSON parameter holding one value or an array of them, as a set of texts.
     private static func elements(_ param: String) -> String {
@@ -36,13 +48,15 @@ enum BookingsStatements {
         b.id
         """
 
-    /// One page ($7 LIMIT, NULL for all; $8 OFFSET) of the bookings in `scope`, as a JSON array;
-    /// $9 is `expand=team`. The page is cut before any JSON is built.
+    /// One page ($7 LIMIT, $8 OFFSET) of the bookings in `scope`: its row count and JSON array;
+    /// $9 is `expand=team`. The page's ids are cut first (skipping rows walks an index), so rows are
+    /// read whole and JSON is built only for the page.
     private static func list(scope: String) -> String {
         """
-        SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
-        FROM (SELECT b.* FROM "Booking" b WHERE \(scope) AND \(filters)
-              ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) b
+        SELECT count(*), '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
+        FROM (SELECT b.id FROM "Booking" b WHERE \(scope) AND \(filters)
+              ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
+        JOIN "Booking" b ON b.id = page.id
         """
     }
 
@@ -54,26 +68,48 @@ enum BookingsStatements {
     private static func indexedList(scope: String) -> String {
         """
         WITH picked AS MATERIALIZED (SELECT b.id, b."createdAt", b."updatedAt" FROM "Booking" b WHERE \(scope) AND \(filters))
-        SELECT '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
+        SELECT count(*), '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
         FROM (SELECT b.id FROM picked b ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
         JOIN "Booking" b ON b.id = page.id
         """
     }
 
+    /// User `user` (an SQL expression) is on the organizer's side of the booking aliased `b`: its
+    /// organizer, the owner of its event type, or an accepted ADMIN/OWNER of that event type's
+    /// team. They may read, edit, confirm, reject, reschedule and cancel it.
+    private static func organizerSide(_ user: String) -> String {
+        """
+        (COALESCE(b."userId" = \(user), false)
+         OR EXISTS (SELECT 1 FROM "EventType" et WHERE et.id = b."eventTypeId" AND et."userId" = \(user))
+         OR EXISTS (SELECT 1 FROM "EventType" et JOIN "Membership" m ON m."teamId" = et."teamId"
+                    WHERE et.id = b."eventTypeId" AND m."userId" = \(user) AND m.accepted AND m.role IN ('ADMIN', 'OWNER')))
+        """
+    }
+
+    /// Whom a statement serves for the booking aliased `b`: everyone when the caller parameter
+    /// `caller` is NULL (a system admin); else the organizer's side, and with `attendees` also an
+    /// attendee by a trusted email (reading and cancelling only).
+    private static func allowed(_ caller: String, attendees: Bool) -> String {
+        let attending = attendees ? " OR \(SQLFragments.attends(booking: "b", user: "\(caller)::int"))" : ""
+        return "(\(caller)::int IS NULL OR \(organizerSide("\(caller)::int"))\(attending))"
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
-        // Cal.com's `[id]` middleware for non-admins: organizer, attendee (by email), owner of the
-        // event type, or accepted ADMIN/OWNER of its team. One row when the booking exists.
+        // Cal.com's `[id]` middleware for non-admins ($2 the caller): whether they are on the
+        // organizer's side, and whether they attend by a trusted email. One row when the booking exists.
         access = registrar.statement("access", """
-            SELECT COALESCE(b."userId" = $2::bigint, false)
-              OR EXISTS (SELECT 1 FROM "Attendee" a JOIN users u ON lower(u.email) = lower(a.email)
-                         WHERE a."bookingId" = b.id AND u.id = $2::bigint)
-              OR EXISTS (SELECT 1 FROM "EventType" et WHERE et.id = b."eventTypeId" AND et."userId" = $2::bigint)
-              OR EXISTS (SELECT 1 FROM "EventType" et JOIN "Membership" m ON m."teamId" = et."teamId"
-                         WHERE et.id = b."eventTypeId" AND m."userId" = $2::bigint AND m.accepted
-                           AND m.role IN ('ADMIN', 'OWNER'))
+            SELECT \(organizerSide("$2::int")), \(SQLFragments.attends(booking: "b", user: "$2::int"))
             FROM "Booking" b WHERE b.id = $1::bigint
             """)
-        find = registrar.statement("find", #"SELECT \#(BookingsJSON.readable(expand: "$2")) FROM "Booking" b WHERE b.id = $1::bigint"#)
+        // $1 event type, $2 the caller: one row when they may put a booking on it (they own it, host
+        // it, or are an accepted ADMIN/OWNER of its team).
+        usableEventType = registrar.statement("usable_event_type", """
+            SELECT 1 FROM "EventType" e WHERE e.id = $1::numeric AND \(usable(by: "$2::int"))
+            """)
+        // $1 id, $2 expand, $3 the caller (NULL for a system admin).
+        find = registrar.statement("find", #"""
+            SELECT \#(BookingsJSON.readable(expand: "$2")) FROM "Booking" b WHERE b.id = $1::bigint AND \#(allowed("$3", attendees: true))
+            """#)
 
         // A user's own bookings: through Booking_userId_idx, whatever the filters.
         listOwn = registrar.statement("list_own", indexedList(scope: #"b."userId" = $10::bigint"#))
@@ -88,6 +124,8 @@ enum BookingsStatements {
             """))
 
         // PATCH: the raw edit Cal.com makes (no side effects); `updatedAt` as Prisma's client sets it.
+        // $3 the caller (NULL for a system admin): the organizer's side only, and a new event type
+        // only one they may use.
         update = registrar.statement("update", writes: true, """
             UPDATE "Booking" AS b SET
               "userId" = CASE WHEN j ? 'userId' THEN (j->>'userId')::int ELSE b."userId" END,
@@ -102,37 +140,47 @@ enum BookingsStatements {
               "createdAt" = COALESCE((j->>'createdAt')::timestamptz AT TIME ZONE 'UTC', b."createdAt"),
               "updatedAt" = now() AT TIME ZONE 'UTC'
             FROM (SELECT $2::jsonb AS j) AS input
-            WHERE b.id = $1::bigint
+            WHERE b.id = $1::bigint AND \(allowed("$3", attendees: false))
+              AND ($3::int IS NULL OR jsonb_typeof(j->'eventTypeId') IS DISTINCT FROM 'number'
+                   OR EXISTS (SELECT 1 FROM "EventType" e WHERE e.id = (j->>'eventTypeId')::numeric AND \(usable(by: "$3::int"))))
             RETURNING \(BookingsJSON.booking(relations: false))
             """)
 
-        // The booking's status, locked until the transaction ends (cancel and confirm).
+        // The booking's status, locked until the transaction ends: $2 the caller (NULL for a system
+        // admin), $3 whether attendees are served too (cancel) or only the organizer's side (confirm).
         lockStatus = registrar.statement("lock_status", writes: true, """
-            SELECT status::text FROM "Booking" WHERE id = $1::bigint FOR UPDATE
+            SELECT b.status::text FROM "Booking" b
+            WHERE b.id = $1::bigint AND (\(allowed("$2", attendees: false))
+                                         OR ($3::boolean AND \(SQLFragments.attends(booking: "b", user: "$2::int"))))
+            FOR UPDATE OF b
             """)
 
-        // $2 reason, $3 cancelledBy, $4 also the future occurrences of its recurring series.
+        // $2 reason, $3 cancelledBy, $4 also the future occurrences of its recurring series, $5 the
+        // caller (NULL for a system admin; else the organizer's side or an attendee).
         cancel = registrar.statement("cancel", writes: true, """
+            WITH target AS (SELECT b.id, b."recurringEventId" FROM "Booking" b
+                            WHERE b.id = $1::bigint AND \(allowed("$5", attendees: true)))
             UPDATE "Booking" SET status = 'cancelled', "cancellationReason" = $2::text,
               "cancelledBy" = COALESCE($3::text, "cancelledBy"), "updatedAt" = now() AT TIME ZONE 'UTC'
-            WHERE id IN (SELECT $1::bigint
+            WHERE id IN (SELECT id FROM target
                          UNION
-                         SELECT r.id FROM "Booking" o JOIN "Booking" r ON r."recurringEventId" = o."recurringEventId"
-                         WHERE o.id = $1::bigint AND $4::boolean AND r.status <> 'cancelled'
-                           AND r."startTime" >= (now() AT TIME ZONE 'UTC'))
+                         SELECT r.id FROM target o JOIN "Booking" r ON r."recurringEventId" = o."recurringEventId"
+                         WHERE $4::boolean AND r.status <> 'cancelled' AND r."startTime" >= (now() AT TIME ZONE 'UTC'))
             """)
 
         // $2 confirmed, $3 rejection reason, $4 recurring series: when it is the booking's own, its
         // pending occurrences of the same organizer follow (another series is not reached through it).
+        // $5 the caller (NULL for a system admin; else the organizer's side only).
         confirm = registrar.statement("confirm", writes: true, """
+            WITH target AS (SELECT b.id, b."recurringEventId", b."userId" FROM "Booking" b
+                            WHERE b.id = $1::bigint AND \(allowed("$5", attendees: false)))
             UPDATE "Booking" SET status = (CASE WHEN $2::boolean THEN 'accepted' ELSE 'rejected' END)::"BookingStatus",
               "rejectionReason" = CASE WHEN $2::boolean THEN "rejectionReason" ELSE $3::text END,
               "updatedAt" = now() AT TIME ZONE 'UTC'
-            WHERE id IN (SELECT $1::bigint
+            WHERE id IN (SELECT id FROM target
                          UNION
-                         SELECT r.id FROM "Booking" o JOIN "Booking" r ON r."recurringEventId" = $4::text
-                         WHERE o.id = $1::bigint AND o."recurringEventId" = $4::text
-                           AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
+                         SELECT r.id FROM target o JOIN "Booking" r ON r."recurringEventId" = $4::text
+                         WHERE o."recurringEventId" = $4::text AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
             """)
     }
 }

@@ -5,10 +5,7 @@ import PluginSDK
 /// event types; system admins with every input.
 enum CustomInputsHandlers {
     static func list(_ request: Request) -> Int32 {
-        let owner: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(CustomInputsStatements.list, owner) else { return CALAPI_FAIL }
-        request.json.envelope("event_type_custom_inputs", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("event_type_custom_inputs", CustomInputsStatements.list, [request.callerScope])
     }
 
     static func create(_ request: Request) -> Int32 {
@@ -26,18 +23,19 @@ enum CustomInputsHandlers {
     }
 
     /// Cal.com's `[id]` middleware, run before the body is read: a non-admin must own the event
-    /// type the input belongs to, else 403 (a missing input is 403 too).
+    /// type the input belongs to, else 403 (a missing input is 403 too). The handlers' statements
+    /// apply the same owner condition.
     static func authorizeInput(_ request: Request) -> Int32 {
-        guard let id = request.numericPathParameter("id"), !request.isAdmin else { return CALAPI_OK }
-        guard id.isRowKey else { return request.error(403, "Forbidden") }
+        if request.isAdmin { return CALAPI_OK }
+        guard let id = request.pathId() else { return request.error(403, "Forbidden") }
         guard let rows = try? request.run(CustomInputsStatements.owner, .int(id)) else { return CALAPI_FAIL }
         if rows.count == 0 || rows.int(0, 0) != request.userId { return request.error(403, "Forbidden") }
         return CALAPI_OK
     }
 
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id") else { return notFound(request) }
-        guard let rows = try? request.run(CustomInputsStatements.find, .int(id)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return notFound(request) }
+        guard let rows = try? request.run(CustomInputsStatements.find, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.count == 1 else { return notFound(request) }
         request.json.envelope("event_type_custom_input", rows.text(0, 0))
         return CALAPI_OK
@@ -45,11 +43,11 @@ enum CustomInputsHandlers {
 
     /// A new `eventTypeId` must be an event type the caller owns, like the one the input left.
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id") else { return notFound(request) }
+        guard let id = request.pathId() else { return notFound(request) }
         let body = request.body
         if let answered = requireEventTypeOwner(request, body["eventTypeId"]) { return answered }
         do {
-            let rows = try request.run(CustomInputsStatements.update, .int(id), body.json)
+            let rows = try request.run(CustomInputsStatements.update, .int(id), body.json, request.callerScope)
             guard rows.count == 1 else { return notFound(request) }
             request.json.envelope("event_type_custom_input", rows.text(0, 0))
             return CALAPI_OK
@@ -61,8 +59,8 @@ enum CustomInputsHandlers {
     }
 
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id") else { return notFound(request) }
-        guard let rows = try? request.run(CustomInputsStatements.delete, .int(id)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return notFound(request) }
+        guard let rows = try? request.run(CustomInputsStatements.delete, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.affected == 1 else { return notFound(request) }
         request.json.message("CustomInputEventType with id: \(id) deleted successfully")
         return CALAPI_OK

@@ -9,7 +9,7 @@ enum CustomInputsRoutes {
         registrar.component("EventTypeCustomInput", schema: CustomInputsSchemas.publicCustomInput)
 
         registrar.route(CALAPI_GET, "/custom-inputs", resource: "custom-inputs",
-                        handler: { req, _ in CustomInputsHandlers.list(Request(req)) },
+                        handler: { req, _ in CustomInputsHandlers.list(Request(req)) }, query: SchemaFragments.paginationQuery,
                         openapi: operation("Find all event type custom inputs", "Inputs of the caller's personal event types, or every input for a system admin", envelope: "event_type_custom_inputs", array: true))
         registrar.route(CALAPI_POST, "/custom-inputs", resource: "custom-inputs",
                         handler: { req, _ in CustomInputsHandlers.create(Request(req)) },

@@ -22,15 +22,22 @@ enum CustomInputsStatements {
         #"(CASE \#(expression) WHEN 'TEXTLONG' THEN 'textLong' ELSE lower(\#(expression)) END)::"EventTypeCustomInputType""#
     }
 
-    static func register(_ registrar: inout PluginRegistrar) {
-        find = registrar.statement("find", #"SELECT \#(inputJSON) FROM "EventTypeCustomInput" c WHERE c.id = $1::int"#)
+    /// The input aliased `c` is on a personal event type of user `$n` (or `$n` is NULL: an admin).
+    private static func visible(to parameter: String) -> String {
+        #"(\#(parameter)::int IS NULL OR c."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = \#(parameter)::int))"#
+    }
 
-        // $1 owner of the inputs' event types, or NULL for every input (admins).
-        list = registrar.statement("list", #"""
-            SELECT '[' || COALESCE(string_agg(\#(inputJSON)::text, ',' ORDER BY c.id), '') || ']'
-            FROM "EventTypeCustomInput" c
-            WHERE $1::int IS NULL OR c."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = $1::int)
-            """#)
+    static func register(_ registrar: inout PluginRegistrar) {
+        // $1 id, $2 the only event-type owner allowed (NULL for admins).
+        find = registrar.statement("find", #"SELECT \#(inputJSON) FROM "EventTypeCustomInput" c WHERE c.id = $1::int AND \#(visible(to: "$2"))"#)
+
+        // One page ($2 LIMIT, $3 OFFSET) of the inputs of owner $1's event types, or of every input
+        // when $1 is NULL (admins).
+        list = registrar.statement("list", SQLFragments.jsonPage(
+            inputJSON, table: #""EventTypeCustomInput""#, alias: "c", from: #"""
+                "EventTypeCustomInput" c
+                WHERE \#(visible(to: "$1"))
+                """#, orderBy: "c.id", limit: "$2", offset: "$3"))
 
         // The owner of the input's event type (NULL for a team event type); no row when the input is missing.
         owner = registrar.statement("owner", #"""
@@ -47,6 +54,7 @@ enum CustomInputsStatements {
             RETURNING \#(inputJSON)
             """#)
 
+        // $1 id, $2 body, $3 the only event-type owner allowed (NULL for admins).
         update = registrar.statement("update", writes: true, #"""
             UPDATE "EventTypeCustomInput" AS c SET
               "eventTypeId" = COALESCE((b->>'eventTypeId')::int, c."eventTypeId"),
@@ -56,10 +64,11 @@ enum CustomInputsStatements {
               placeholder = COALESCE(b->>'placeholder', c.placeholder),
               options = CASE WHEN b ? 'options' THEN NULLIF(b->'options', 'null'::jsonb) ELSE c.options END
             FROM (SELECT $2::jsonb AS b) AS input
-            WHERE c.id = $1::int
+            WHERE c.id = $1::int AND \#(visible(to: "$3"))
             RETURNING \#(inputJSON)
             """#)
 
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventTypeCustomInput" WHERE id = $1::int"#)
+        // $1 id, $2 the only event-type owner allowed (NULL for admins).
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventTypeCustomInput" c WHERE c.id = $1::int AND \#(visible(to: "$2"))"#)
     }
 }

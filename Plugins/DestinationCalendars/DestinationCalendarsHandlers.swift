@@ -15,9 +15,7 @@ enum DestinationCalendarsHandlers {
     static func list(_ request: Request) -> Int32 {
         let users = request.query["userId"]
         let param: Param = users.isPresent ? users.json : .int(request.userId)
-        guard let rows = try? request.run(DestinationCalendarsStatements.list, param) else { return CALAPI_FAIL }
-        request.json.envelope("destinationCalendars", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("destinationCalendars", DestinationCalendarsStatements.list, [param])
     }
 
     /// `POST /destination-calendars`: admins must name the user; a calendar given an event type
@@ -50,9 +48,10 @@ enum DestinationCalendarsHandlers {
     }
 
     /// The `[id]` middleware: a non-admin only reaches their own calendars and those of their event
-    /// types (404 otherwise), checked before the body.
+    /// types (404 otherwise), checked before the body. The handlers' statements apply the same
+    /// condition.
     static func authorizeTarget(_ request: Request) -> Int32 {
-        guard !request.isAdmin, let id = request.numericPathParameter("id") else { return CALAPI_OK }
+        guard !request.isAdmin, let id = request.pathId() else { return CALAPI_OK }
         guard let rows = try? request.run(DestinationCalendarsStatements.target, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
         if rows.count == 0 { request.error(404, "Destination calendar not found") }
         return CALAPI_OK
@@ -60,8 +59,8 @@ enum DestinationCalendarsHandlers {
 
     /// `GET /destination-calendars/{id}`.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
-        guard let rows = try? request.run(DestinationCalendarsStatements.find, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
+        guard let rows = try? request.run(DestinationCalendarsStatements.find, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.count == 1 else { return request.error(404, "Destination calendar not found") }
         request.json.envelope("destinationCalendar", rows.text(0, 0))
         return CALAPI_OK
@@ -69,7 +68,7 @@ enum DestinationCalendarsHandlers {
 
     /// `PATCH /destination-calendars/{id}`, with Cal.com's checks in its order (credentials aside).
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
         let body = request.body
         let integration = body["integration"].string ?? ""
         let externalId = body["externalId"].string ?? ""
@@ -77,7 +76,7 @@ enum DestinationCalendarsHandlers {
         if integration.isEmpty && !externalId.isEmpty { return request.error(400, "Integration value is required with external ID") }
         let assigned = request.isAdmin ? body["userId"].truthyInt ?? request.userId : request.userId
 
-        guard let target = try? request.run(DestinationCalendarsStatements.target, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let target = try? request.run(DestinationCalendarsStatements.target, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard target.count == 1 else { return request.error(404, "Destination calendar with ID \(id) not found") }
         let linkedEventType = target.int(0, 1)
         if let eventType = body["eventTypeId"].truthyInt {
@@ -95,7 +94,8 @@ enum DestinationCalendarsHandlers {
             if target.int(0, 0) != assigned { return request.error(403, "Forbidden") }
         }
         do {
-            let rows = try request.run(DestinationCalendarsStatements.update, .int(id), body.json, .int(assigned))
+            let rows = try request.run(DestinationCalendarsStatements.update, .int(id), body.json, .int(assigned), request.callerScope)
+            guard rows.count == 1 else { return request.error(404, "Destination calendar with ID \(id) not found") }
             request.json.envelope("destinationCalendar", rows.text(0, 0))
             return CALAPI_OK
         } catch DatabaseFailure.uniqueViolation {
@@ -107,16 +107,11 @@ enum DestinationCalendarsHandlers {
 
     /// `DELETE /destination-calendars/{id}`.
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
-        guard let rows = try? request.run(DestinationCalendarsStatements.delete, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
+        guard let rows = try? request.run(DestinationCalendarsStatements.delete, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.affected == 1 else { return request.error(404, "Destination calendar not found") }
         request.json.message("OK, Destination Calendar removed successfully")
         return CALAPI_OK
-    }
-
-    /// NULL for admins (every row), else the caller.
-    private static func ownerFilter(_ request: Request) -> Param {
-        request.isAdmin ? .null : .int(request.userId)
     }
 
     /// A user and an event type each have at most one destination calendar.

@@ -32,13 +32,13 @@ enum DestinationCalendarsStatements {
     }
 
     static func register(_ registrar: inout PluginRegistrar) {
-        // $1 users (one or an array): their calendars and their event types' calendars.
-        list = registrar.statement("list", """
-            SELECT \(SQLFragments.jsonArray(of: calendarJSON, orderBy: "d.id"))
-            FROM "DestinationCalendar" d
+        // $1 users (one or an array): their calendars and their event types' calendars; one page:
+        // $2 LIMIT, $3 OFFSET.
+        list = registrar.statement("list", SQLFragments.jsonPage(calendarJSON, table: #""DestinationCalendar""#, alias: "d", from: """
+            "DestinationCalendar" d
             WHERE d."userId" IN (\(SQLFragments.integers(ofJSON: "$1::jsonb")))
                OR d."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" IN (\(SQLFragments.integers(ofJSON: "$1::jsonb"))))
-            """)
+            """, orderBy: "d.id", limit: "$2", offset: "$3"))
 
         // $1 id, $2 the only user allowed (NULL for admins).
         find = registrar.statement("find", #"SELECT \#(calendarJSON) FROM "DestinationCalendar" d WHERE d.id = $1::int AND \#(visible(to: "$2"))"#)
@@ -57,8 +57,9 @@ enum DestinationCalendarsStatements {
             RETURNING \(calendarJSON)
             """)
 
-        // $1 id, $2 body, $3 the assigned user. A new calendar takes the credential of the matching
-        // selected calendar, or keeps the current one within the same integration.
+        // $1 id, $2 body, $3 the assigned user, $4 the only user allowed (NULL for admins). A new
+        // calendar takes the credential of the matching selected calendar, or keeps the current one
+        // within the same integration.
         update = registrar.statement("update", writes: true, """
             UPDATE "DestinationCalendar" AS d SET
               integration = CASE WHEN changed THEN b->>'integration' ELSE d.integration END,
@@ -69,7 +70,7 @@ enum DestinationCalendarsStatements {
                 CASE WHEN b->>'integration' = d.integration THEN d."credentialId" END) END
             FROM (SELECT b, COALESCE(b->>'integration', '') <> '' AND COALESCE(b->>'externalId', '') <> '' AS changed
                   FROM (SELECT $2::jsonb AS b) AS raw) AS input
-            WHERE d.id = $1::int
+            WHERE d.id = $1::int AND \(visible(to: "$4"))
             RETURNING \(calendarJSON)
             """)
 

@@ -56,24 +56,18 @@ enum EventTypesAccess {
         return request.error(403, "No permission to operate on event-type for this team")
     }
 
-    /// Cal.com's intended `ensureOnlyMembersAsHosts`: every host of a team event type must be in
-    /// the team. Returns an answer, or nil when the hosts are fine.
-    static func rejectNonMemberHosts(_ request: Request, team: Int64, hosts: JSONNode) -> Int32? {
-        guard hosts.count > 0 else { return nil }
-        let outOfRange = hosts.elements.contains { !($0["userId"].int ?? 0).isRowKey }
-        if !outOfRange && team.isRowKey {
-            guard let rows = try? request.run(EventTypesStatements.nonMemberHosts, .int(team), hosts.json) else { return CALAPI_FAIL }
-            if rows.count == 0 { return nil }
-        }
-        return request.error(400, "You can only add members of the team to a team event type.")
-    }
-
     /// Writes `hosts` for the event type (after its old hosts were removed, for an update); every
     /// host is fixed when the body's `schedulingType` is `COLLECTIVE`.
     static func writeHosts(_ request: Request, eventType id: Int64, hosts: JSONNode) throws {
         guard hosts.count > 0 else { return }
         let collective = request.body["schedulingType"].string == "COLLECTIVE"
         _ = try request.run(EventTypesStatements.insertHosts, .int(id), hosts.json, .bool(collective))
+    }
+
+    /// An event type the caller may not reach, or that does not exist: 404 for system admins; 403
+    /// `Forbidden` for everyone else, so that nobody learns whether an id they cannot use exists.
+    static func unreachable(_ request: Request) -> Int32 {
+        request.isAdmin ? request.error(404, "Event type not found") : request.error(403, "Forbidden")
     }
 
     /// Client-caused write failures as 400s; anything else is the host's to report.

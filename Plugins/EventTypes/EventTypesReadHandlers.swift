@@ -23,40 +23,29 @@ enum EventTypesReadHandlers {
         } else if request.isAdmin && slug.isPresent {
             owners = .null
         }
-        guard let rows = try? request.run(EventTypesStatements.list, owners, .node(slug), .text(EventTypesAccess.website)) else {
-            return CALAPI_FAIL
-        }
-        request.json.envelope("event_types", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("event_types", EventTypesStatements.list, [owners, .node(slug), .text(EventTypesAccess.website)])
     }
 
     /// `GET /teams/{teamId}/event-types`: a system admin sees any team's; a member sees their team's;
     /// anyone else gets an empty list, as Cal.com answers.
     static func teamList(_ request: Request) -> Int32 {
-        let team = request.rowId("teamId") ?? 0  // beyond an integer key: no team, so an empty list
+        let team = request.pathId("teamId") ?? 0  // beyond an integer key: no team, so an empty list
         let caller: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(EventTypesStatements.teamList, .int(team), caller, .text(EventTypesAccess.website)) else {
-            return CALAPI_FAIL
-        }
-        request.json.envelope("event_types", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("event_types", EventTypesStatements.teamList, [.int(team), caller, .text(EventTypesAccess.website)])
     }
 
-    /// One event type: admins any; team event types for any member; personal ones for the owner.
+    /// One event type: admins any; team event types for any member; personal ones for the owner
+    /// (the statement's condition). Anyone else gets 403 `Forbidden`, whether it exists or not.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.rowId("id") else { return request.error(404, "Event type not found") }
-        guard let rows = try? request.run(EventTypesStatements.find, .int(id), .int(request.userId), .text(EventTypesAccess.website)) else {
-            return CALAPI_FAIL
-        }
-        guard rows.count == 1 else { return request.error(404, "Event type not found") }
-        if !request.isAdmin {
-            if rows.int(0, 1) != nil {
-                if rows.isNull(0, 2) { return request.error(401, "Unauthorized: OWNER or ADMIN role required") }
-            } else if rows.int(0, 0) != request.userId {
-                return request.error(403, "Forbidden")
+        var found: Rows?
+        if let id = request.pathId() {
+            guard let rows = try? request.run(EventTypesStatements.find, .int(id), request.callerScope, .text(EventTypesAccess.website)) else {
+                return CALAPI_FAIL
             }
+            found = rows
         }
-        request.json.envelope("event_type", rows.text(0, 3))
+        guard let found, found.count == 1 else { return EventTypesAccess.unreachable(request) }
+        request.json.envelope("event_type", found.text(0, 0))
         return CALAPI_OK
     }
 }

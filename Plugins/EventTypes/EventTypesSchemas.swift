@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the event-type routes, after Cal.com's `schemaEventTypeCreateParams` (unknown
 /// keys stripped) and `schemaEventTypeEditParams` (strict).
 enum EventTypesSchemas {
@@ -77,12 +79,12 @@ enum EventTypesSchemas {
     static let listQuery = #"""
         {"type":"object","properties":{
           "slug":{"type":"string"},
-          "userId":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}}}
+          "userId":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},\#(SchemaFragments.pagination)}}
         """#
 
     /// `{id}` read like JavaScript's `Number()`.
     static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
-    static let teamQuery = #"{"type":"object","properties":{"teamId":{"type":"integer"}}}"#
+    static let teamQuery = #"{"type":"object","properties":{"teamId":{"type":"integer"},\#(SchemaFragments.pagination)}}"#
 
     /// The public representation (`eventTypeSelect` plus the relations and `link`).
     static let publicEventType = #"""

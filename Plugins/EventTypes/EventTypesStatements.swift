@@ -10,6 +10,8 @@ enum EventTypesStatements {
     static var target = Statement.unset
     static var membership = Statement.unset
     static var nonMemberHosts = Statement.unset
+    static var scheduleAllowed = Statement.unset
+    static var foreignHostSchedules = Statement.unset
     static var insert = Statement.unset
     static var update = Statement.unset
     static var deleteHosts = Statement.unset
@@ -63,31 +65,63 @@ enum EventTypesStatements {
             """#
     }
 
+    /// User `$n` is an accepted ADMIN or OWNER of team `team` (an SQL expression).
+    private static func teamEditor(_ team: String, _ user: String) -> String {
+        #"""
+        EXISTS (SELECT 1 FROM "Membership" tm WHERE tm."teamId" = \#(team) AND tm."userId" = \#(user)::int
+                AND tm.accepted AND tm.role IN ('ADMIN', 'OWNER'))
+        """#
+    }
+
+    /// Who may read the event type aliased `e`: user `$n` owns it, or has any membership of its
+    /// team (or `$n` is NULL: a system admin).
+    private static func readable(by user: String) -> String {
+        #"""
+        (\#(user)::int IS NULL OR e."userId" = \#(user)::int
+         OR EXISTS (SELECT 1 FROM "Membership" rm WHERE rm."teamId" = e."teamId" AND rm."userId" = \#(user)::int))
+        """#
+    }
+
+    /// Who may edit it: its owner or an accepted ADMIN/OWNER of its team.
+    private static func editable(by user: String) -> String {
+        #"(\#(user)::int IS NULL OR e."userId" = \#(user)::int OR \#(teamEditor(#"e."teamId""#, user)))"#
+    }
+
+    /// Who may delete it: for a team's, an accepted ADMIN/OWNER of the team; for a managed child, of
+    /// its parent's team; else its owner.
+    private static func deletable(by user: String) -> String {
+        #"""
+        (\#(user)::int IS NULL OR CASE
+           WHEN e."teamId" IS NOT NULL THEN \#(teamEditor(#"e."teamId""#, user))
+           WHEN e."parentId" IS NOT NULL
+             THEN \#(teamEditor(#"(SELECT pe."teamId" FROM "EventType" pe WHERE pe.id = e."parentId")"#, user))
+           ELSE e."userId" = \#(user)::int END)
+        """#
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
-        // $1 id, $2 caller, $3 website: owner, team, the caller's role in that team, the JSON.
+        // $1 id, $2 the caller (NULL for a system admin), $3 website: the JSON, when the caller may read it.
         find = registrar.statement("find", #"""
-            SELECT e."userId", e."teamId",
-              (SELECT m.role::text FROM "Membership" m WHERE m."teamId" = e."teamId" AND m."userId" = $2::int),
-              \#(eventTypeJSON(website: "$3"))
-            FROM "EventType" e WHERE e.id = $1::int
+            SELECT \#(eventTypeJSON(website: "$3")) FROM "EventType" e WHERE e.id = $1::int AND \#(readable(by: "$2"))
             """#)
 
-        // $1 owners (jsonb array of ids, or NULL for any owner), $2 exact slug or NULL, $3 website.
-        list = registrar.statement("list", #"""
-            SELECT '[' || COALESCE(string_agg(j::text, ',' ORDER BY id), '') || ']' FROM (
-              SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
-              WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
-                AND ($2::text IS NULL OR e.slug = $2::text)) rows
-            """#)
+        // $1 owners (jsonb array of ids, or NULL for any owner), $2 exact slug or NULL, $3 website;
+        // one page: $4 LIMIT, $5 OFFSET.
+        list = registrar.statement("list", SQLFragments.jsonPage(
+            eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
+                "EventType" e
+                WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
+                  AND ($2::text IS NULL OR e.slug = $2::text)
+                """#, orderBy: "e.id", limit: "$4", offset: "$5"))
 
         // $1 team, $2 caller (NULL for a system admin), $3 website: the team's event types, or none
-        // when the caller is not a member of the team.
-        teamList = registrar.statement("team_list", #"""
-            SELECT '[' || COALESCE(string_agg(j::text, ',' ORDER BY id), '') || ']' FROM (
-              SELECT e.id, \#(eventTypeJSON(website: "$3")) AS j FROM "EventType" e
-              WHERE e."teamId" = $1::int
-                AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))) rows
-            """#)
+        // when the caller is not a member of the team; one page: $4 LIMIT, $5 OFFSET.
+        teamList = registrar.statement("team_list", SQLFragments.jsonPage(
+            eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
+                "EventType" e
+                WHERE e."teamId" = $1::int
+                  AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))
+                """#, orderBy: "e.id", limit: "$4", offset: "$5"))
 
         render = registrar.statement("render", #"SELECT \#(eventTypeJSON(website: nil)) FROM "EventType" e WHERE e.id = $1::int"#)
 
@@ -104,6 +138,21 @@ enum EventTypesStatements {
         nonMemberHosts = registrar.statement("non_member_hosts", #"""
             SELECT DISTINCT (h->>'userId')::int FROM jsonb_array_elements($2::jsonb) h
             WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = (h->>'userId')::int)
+            """#)
+
+        // $1 schedule, $2 owner of a personal event type (NULL for a team's), $3 its team: one row
+        // when the schedule is the owner's, or (team event types) an accepted member's.
+        scheduleAllowed = registrar.statement("schedule_allowed", #"""
+            SELECT 1 FROM "Schedule" s
+            WHERE s.id = $1::numeric AND (s."userId" = $2::int
+              OR ($2::int IS NULL AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $3::int AND m."userId" = s."userId" AND m.accepted)))
+            """#)
+
+        // $1 hosts (jsonb array): one row per host whose `scheduleId` is not one of that host's schedules.
+        foreignHostSchedules = registrar.statement("foreign_host_schedules", #"""
+            SELECT 1 FROM jsonb_array_elements($1::jsonb) h
+            WHERE jsonb_typeof(h->'scheduleId') = 'number'
+              AND NOT EXISTS (SELECT 1 FROM "Schedule" s WHERE s.id = (h->>'scheduleId')::numeric AND s."userId" = (h->>'userId')::numeric)
             """#)
 
         let columns = EventTypeColumn.all
@@ -126,14 +175,15 @@ enum EventTypesStatements {
             SELECT id FROM created
             """#)
 
-        // $1 id, $2 body. A null `teamId` leaves the team alone, as Cal.com does.
+        // $1 id, $2 body, $3 the caller (NULL for a system admin). A null `teamId` leaves the team
+        // alone, as Cal.com does.
         update = registrar.statement("update", writes: true, #"""
             UPDATE "EventType" AS e SET
               \#(columns.map { $0.assignment(row: "e") }.joined(separator: ",\n  ")),
               slug = CASE WHEN b ? 'slug' THEN \#(SQLFragments.slugify("b->>'slug'")) ELSE e.slug END,
               "teamId" = COALESCE((b->>'teamId')::int, e."teamId")
             FROM (SELECT $2::jsonb AS b) AS input
-            WHERE e.id = $1::int
+            WHERE e.id = $1::int AND \#(editable(by: "$3"))
             RETURNING e.id
             """#)
 
@@ -147,6 +197,7 @@ enum EventTypesStatements {
             FROM jsonb_array_elements($2::jsonb) h
             """#)
 
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventType" WHERE id = $1::int"#)
+        // $1 id, $2 the caller (NULL for a system admin).
+        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventType" e WHERE e.id = $1::int AND \#(deletable(by: "$2"))"#)
     }
 }

@@ -24,9 +24,7 @@ enum MembershipsHandlers {
             users = jsonArray([request.userId])
         }
         let statement = includesTeam(request) ? MembershipsStatements.listWithTeam : MembershipsStatements.list
-        guard let rows = try? request.run(statement, users, teams) else { return CALAPI_FAIL }
-        request.json.envelope("memberships", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("memberships", statement, [users, teams])
     }
 
     /// `POST /memberships`, with the rules Cal.com intended for non-admins (its defaults made
@@ -73,7 +71,7 @@ enum MembershipsHandlers {
     static func get(_ request: Request) -> Int32 {
         guard let (userId, teamId) = membershipId(request) else { return CALAPI_OK }
         let statement = includesTeam(request) ? MembershipsStatements.findWithTeam : MembershipsStatements.find
-        guard let rows = try? request.run(statement, .int(userId), .int(teamId)) else { return CALAPI_FAIL }
+        guard let rows = try? request.run(statement, .int(userId), .int(teamId), request.callerScope) else { return CALAPI_FAIL }
         guard rows.count == 1 else { return request.error(404, "Membership not found") }
         request.json.envelope("membership", rows.text(0, 0))
         return CALAPI_OK
@@ -100,7 +98,7 @@ enum MembershipsHandlers {
                     if touchesOwner && role != .owner { return request.error(403, "Forbidden") }
                 }
             }
-            let rows = try request.run(MembershipsStatements.update, .int(userId), .int(teamId), body.json)
+            let rows = try request.run(MembershipsStatements.update, .int(userId), .int(teamId), body.json, request.callerScope)
             guard rows.count == 1 else { return request.error(404, "Membership not found") }
             request.json.envelope("membership", rows.text(0, 0))
             return CALAPI_OK
@@ -128,7 +126,7 @@ enum MembershipsHandlers {
                     return request.error(403, "You don't have the appropriate role to delete this membership")
                 }
             }
-            let rows = try request.run(MembershipsStatements.delete, .int(userId), .int(teamId))
+            let rows = try request.run(MembershipsStatements.delete, .int(userId), .int(teamId), request.callerScope)
             guard rows.affected == 1 else { return request.error(404, "Membership not found") }
             return request.json.message("Membership with id: \(request.pathParameter("id")) deleted successfully")
         } catch {

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the Memberships routes, after Cal.com's `membershipCreateBodySchema` (not
 /// strict: unknown keys are ignored) and `membershipEditBodySchema` (strict).
 enum MembershipsSchemas {
@@ -22,7 +24,7 @@ enum MembershipsSchemas {
     /// `GET /memberships`: filters (system admins only) and `include=team` (adds each team).
     static let listQuery = #"""
         {"type":"object","properties":{"userId":\#(strings),"teamId":\#(strings),
-          "include":\#(strings)}}
+          "include":\#(strings),\#(SchemaFragments.pagination)}}
         """#
 
     /// `{id}` is `{userId}_{teamId}`, parsed by the handlers with Cal.com's messages; `include=team`.

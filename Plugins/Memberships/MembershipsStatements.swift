@@ -12,18 +12,28 @@ enum MembershipsStatements {
     static var update = Statement.unset
     static var delete = Statement.unset
 
-    /// `$1`/`$2`: JSON arrays of user and team ids to keep, or NULL for no filter.
+    /// `$1`/`$2`: JSON arrays of user and team ids to keep, or NULL for no filter; one page: $3
+    /// LIMIT, $4 OFFSET.
     private static func listSQL(_ item: String) -> String {
-        """
-        SELECT '[' || COALESCE(string_agg(\(item)::text, ',' ORDER BY m.id), '') || ']'
-        FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
-        WHERE ($1::jsonb IS NULL OR m."userId" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint))
-          AND ($2::jsonb IS NULL OR m."teamId" IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint))
-        """
+        SQLFragments.jsonPage(item, table: #""Membership""#, alias: "m", from: """
+            "Membership" m JOIN "Team" t ON t.id = m."teamId"
+            WHERE ($1::jsonb IS NULL OR m."userId" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint))
+              AND ($2::jsonb IS NULL OR m."teamId" IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint))
+            """, orderBy: "m.id", joining: #"JOIN "Team" t ON t.id = m."teamId""#, limit: "$3", offset: "$4")
     }
 
+    /// User `$n` has a membership of the team of the row aliased `m` (or `$n` is NULL: an admin):
+    /// the `[id]` middleware's rule, repeated in every statement on one membership.
+    private static func teamOf(_ parameter: String) -> String {
+        #"(\#(parameter)::bigint IS NULL OR EXISTS (SELECT 1 FROM "Membership" cm WHERE cm."teamId" = m."teamId" AND cm."userId" = \#(parameter)::bigint))"#
+    }
+
+    /// $1 user, $2 team, $3 the caller (NULL for admins).
     private static func findSQL(_ item: String) -> String {
-        #"SELECT \#(item) FROM "Membership" m JOIN "Team" t ON t.id = m."teamId" WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint"#
+        #"""
+        SELECT \#(item) FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
+        WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(teamOf("$3"))
+        """#
     }
 
     static func register(_ registrar: inout PluginRegistrar) {
@@ -47,17 +57,19 @@ enum MembershipsStatements {
             RETURNING \#(plain)
             """#)
 
+        // $1 user, $2 team, $3 body, $4 the caller (NULL for admins).
         update = registrar.statement("update", writes: true, #"""
             UPDATE "Membership" AS m SET
               accepted = COALESCE((b->>'accepted')::boolean, m.accepted),
               role = COALESCE((b->>'role')::"MembershipRole", m.role),
               "disableImpersonation" = COALESCE((b->>'disableImpersonation')::boolean, m."disableImpersonation")
             FROM (SELECT $3::jsonb AS b) AS input
-            WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint
+            WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(teamOf("$4"))
             RETURNING \#(plain)
             """#)
 
+        // $1 user, $2 team, $3 the caller (NULL for admins).
         delete = registrar.statement("delete", writes: true,
-            #"DELETE FROM "Membership" WHERE "userId" = $1::bigint AND "teamId" = $2::bigint"#)
+            #"DELETE FROM "Membership" m WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(teamOf("$3"))"#)
     }
 }

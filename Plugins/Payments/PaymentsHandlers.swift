@@ -6,18 +6,21 @@ import PluginSDK
 enum PaymentsHandlers {
     /// `GET /payments`: every payment of a booking the caller organizes.
     static func list(_ request: Request) -> Int32 {
-        guard let rows = try? request.run(PaymentsStatements.listOwn, .int(request.userId)) else { return CALAPI_FAIL }
-        request.json.envelope("payments", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("payments", PaymentsStatements.listOwn, [.int(request.userId)])
     }
 
-    /// `GET /payments/{id}`: 404 when missing, 401 when the booking is someone else's.
+    /// `GET /payments/{id}`: a payment of a booking the caller organizes; 404 otherwise, whether it
+    /// exists or not (Cal.com answered 401 for someone else's, which told that it exists).
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.numericIdParameter("id") else { return CALAPI_OK }
-        guard let rows = try? request.run(PaymentsStatements.find, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "Payment with id: \(id) not found") }
-        guard rows.bool(0, 1) == true else { return request.error(401, "Unauthorized") }
-        request.json.envelope("payment", rows.text(0, 0))
+        var found: Rows?
+        if let id = request.pathId() {
+            guard let rows = try? request.run(PaymentsStatements.find, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
+            found = rows
+        }
+        guard let found, found.count == 1 else {
+            return request.error(404, "Payment with id: \(request.pathId().map(String.init) ?? request.pathParameter("id")) not found")
+        }
+        request.json.envelope("payment", found.text(0, 0))
         return CALAPI_OK
     }
 }

@@ -9,11 +9,12 @@ enum PaymentsRoutes {
         registrar.component("Payment", schema: publicPayment)
 
         registrar.route(CALAPI_GET, "/payments", resource: "payments", handler: { req, _ in PaymentsHandlers.list(Request(req)) },
+                        query: SchemaFragments.paginationQuery,
                         openapi: OpenAPIOperation.enveloped("Find all payments", "Payments of the bookings the caller organizes (no admin bypass)",
                                                             envelope: "payments", component: "Payment", array: true))
         registrar.route(CALAPI_GET, "/payments/{id}", resource: "payments", handler: { req, _ in PaymentsHandlers.get(Request(req)) },
-                        query: #"{"type":"object","properties":{"id":{"type":"string"}}}"#,
-                        openapi: OpenAPIOperation.enveloped("Find a payment", "Only a payment of a booking the caller organizes; 401 otherwise",
+                        query: #"{"type":"object","properties":{"id":{"type":"integer"}}}"#,
+                        openapi: OpenAPIOperation.enveloped("Find a payment", "Only a payment of a booking the caller organizes; 404 otherwise",
                                                             envelope: "payment", component: "Payment", array: false))
     }
 

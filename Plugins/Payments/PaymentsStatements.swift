@@ -12,18 +12,18 @@ enum PaymentsStatements {
         """
 
     static func register(_ registrar: inout PluginRegistrar) {
-        // Through Booking_userId_idx and Payment_bookingId_idx: never a scan of either table.
-        listOwn = registrar.statement("list_own", """
-            SELECT '[' || COALESCE(string_agg(\(paymentJSON)::text, ',' ORDER BY p.id), '') || ']'
-            FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b.id
-            WHERE b."userId" = $1::bigint
-            """)
+        // One page ($2 LIMIT, $3 OFFSET) of the payments of the bookings user $1 organizes, through
+        // Booking_userId_idx and Payment_bookingId_idx: never a scan of either table.
+        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
+            paymentJSON, table: #""Payment""#, alias: "p",
+            from: #""Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b."userId" = $1::bigint"#,
+            orderBy: "p.id", limit: "$2", offset: "$3"))
 
-        // The payment, and whether the caller organizes its booking.
+        // The payment $1 when caller $2 organizes its booking.
         find = registrar.statement("find", """
-            SELECT \(paymentJSON), b."userId" IS NOT DISTINCT FROM $2::bigint
+            SELECT \(paymentJSON)
             FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId"
-            WHERE p.id = $1::bigint
+            WHERE p.id = $1::bigint AND b."userId" = $2::bigint
             """)
     }
 }

@@ -14,11 +14,7 @@ enum SchedulesHandlers {
 
     /// `GET /schedules`: the caller's own, or all (optionally of some users) for an admin.
     static func list(_ request: Request) -> Int32 {
-        guard let rows = try? request.run(SchedulesStatements.list, ownerFilter(request), request.query["userId"].json) else {
-            return CALAPI_FAIL
-        }
-        request.json.envelope("schedules", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("schedules", SchedulesStatements.list, [request.callerScope, request.query["userId"].json])
     }
 
     /// `POST /schedules`: for the caller, or for `userId` when an admin sends it.
@@ -41,9 +37,11 @@ enum SchedulesHandlers {
         }
     }
 
-    /// The `[id]` middleware: a non-admin must own the schedule (403 otherwise), checked before the body.
+    /// The `[id]` middleware: a non-admin must own the schedule (403 otherwise), checked before the
+    /// body. The handlers' statements apply the same owner condition.
     static func authorizeTarget(_ request: Request) -> Int32 {
-        guard !request.isAdmin, let id = request.numericPathParameter("id") else { return CALAPI_OK }
+        if request.isAdmin { return CALAPI_OK }
+        guard let id = request.pathId() else { return request.error(403, "Forbidden") }
         guard let rows = try? request.run(SchedulesStatements.owned, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
         if rows.count == 0 { request.error(403, "Forbidden") }
         return CALAPI_OK
@@ -51,8 +49,8 @@ enum SchedulesHandlers {
 
     /// `GET /schedules/{id}`.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
-        guard let rows = try? request.run(SchedulesStatements.find, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
+        guard let rows = try? request.run(SchedulesStatements.find, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.count == 1 else { return notFound(request, id) }
         request.json.envelope("schedule", rows.text(0, 0))
         return CALAPI_OK
@@ -60,13 +58,13 @@ enum SchedulesHandlers {
 
     /// `PATCH /schedules/{id}`: only an admin may move a schedule to another user.
     static func update(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
         let body = request.body
         if !request.isAdmin && body["userId"].truthyInt != nil {
             return request.error(403, "Non admin cannot change the owner of a schedule")
         }
         do {
-            let rows = try request.run(SchedulesStatements.update, .int(id), body.json, ownerFilter(request))
+            let rows = try request.run(SchedulesStatements.update, .int(id), body.json, request.callerScope)
             guard rows.count == 1 else { return notFound(request, id) }
             request.json.envelope("schedule", rows.text(0, 0))
             return CALAPI_OK
@@ -79,16 +77,11 @@ enum SchedulesHandlers {
 
     /// `DELETE /schedules/{id}`: also clears `defaultScheduleId` of users pointing to it.
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.query["id"].int else { return CALAPI_FAIL }
-        guard let rows = try? request.run(SchedulesStatements.delete, .int(id), ownerFilter(request)) else { return CALAPI_FAIL }
+        guard let id = request.pathId() else { return CALAPI_FAIL }
+        guard let rows = try? request.run(SchedulesStatements.delete, .int(id), request.callerScope) else { return CALAPI_FAIL }
         guard rows.int(0, 0) == 1 else { return notFound(request, id) }
         request.json.message("Schedule with id: \(id) deleted successfully")
         return CALAPI_OK
-    }
-
-    /// NULL for admins (every schedule), else the caller: statements only touch rows it owns.
-    private static func ownerFilter(_ request: Request) -> Param {
-        request.isAdmin ? .null : .int(request.userId)
     }
 
     private static func notFound(_ request: Request, _ id: Int64) -> Int32 {

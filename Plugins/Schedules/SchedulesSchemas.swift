@@ -18,7 +18,7 @@ enum SchedulesSchemas {
 
     /// `GET /schedules?userId=…`: one user or several (admins only).
     static let listQuery = #"""
-        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList),\#(SchemaFragments.pagination)}}
         """#
 
     /// `{id}` coerced like zod's `z.coerce.number()`.

@@ -25,14 +25,13 @@ enum SchedulesStatements {
             SELECT \(scheduleJSON) FROM "Schedule" s WHERE s.id = $1::int AND ($2::int IS NULL OR s."userId" = $2::int)
             """)
 
-        // $1 the only owner allowed (NULL for admins), $2 userId filter (one or an array; an array orders by user).
-        list = registrar.statement("list", """
-            SELECT \(SQLFragments.jsonArray(of: scheduleJSON,
-                     orderBy: #"CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN s."userId" END, s.id"#))
-            FROM "Schedule" s
+        // $1 the only owner allowed (NULL for admins), $2 userId filter (one or an array; an array
+        // orders by user); one page: $3 LIMIT, $4 OFFSET.
+        list = registrar.statement("list", SQLFragments.jsonPage(scheduleJSON, table: #""Schedule""#, alias: "s", from: """
+            "Schedule" s
             WHERE ($1::int IS NULL OR s."userId" = $1::int)
               AND ($2::jsonb IS NULL OR s."userId" IN (\(SQLFragments.integers(ofJSON: "$2::jsonb"))))
-            """)
+            """, orderBy: #"CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN s."userId" END, s.id"#, limit: "$3", offset: "$4"))
 
         owned = registrar.statement("owned", #"SELECT 1 FROM "Schedule" WHERE id = $1::int AND "userId" = $2::int"#)
 

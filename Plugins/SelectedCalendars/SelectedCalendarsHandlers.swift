@@ -13,9 +13,7 @@ enum SelectedCalendarsHandlers {
     /// `GET /selected-calendars`: the caller's, or everyone's (optionally of some users) for an admin.
     static func list(_ request: Request) -> Int32 {
         let only: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(SelectedCalendarsStatements.list, only, request.query["userId"].json) else { return CALAPI_FAIL }
-        request.json.envelope("selected_calendars", rows.text(0, 0))
-        return CALAPI_OK
+        return request.respondWithList("selected_calendars", SelectedCalendarsStatements.list, [only, request.query["userId"].json])
     }
 
     /// `POST /selected-calendars`: for the caller, or for an existing `userId` when an admin sends it.
@@ -81,7 +79,7 @@ enum SelectedCalendarsHandlers {
 
     /// The compound id, or nil after answering 400 with Cal.com's message.
     private static func key(_ request: Request) -> CompoundIdentifier.Calendar? {
-        switch CompoundIdentifier.calendar(request.pathParameter("id")) {
+        switch CompoundIdentifier.calendar(request.query["id"].string ?? "") {
         case .success(let key): return key
         case .failure(let problem):
             request.error(400, problem.message)

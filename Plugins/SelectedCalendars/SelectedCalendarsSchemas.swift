@@ -14,7 +14,7 @@ enum SelectedCalendarsSchemas {
 
     /// `GET /selected-calendars?userId=…`: one user or several (admins only).
     static let listQuery = #"""
-        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList)}}
+        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList),\#(SchemaFragments.pagination)}}
         """#
 
     /// The compound `{id}`; strict like Cal.com's `schemaQueryIdAsString` (any other parameter is refused).

@@ -25,13 +25,13 @@ enum SelectedCalendarsStatements {
         """
 
     static func register(_ registrar: inout PluginRegistrar) {
-        // $1 the only user allowed (NULL for admins), $2 userId filter (one or an array).
-        list = registrar.statement("list", """
-            SELECT \(SQLFragments.jsonArray(of: calendarJSON, orderBy: #"c."userId", c.integration, c."externalId""#))
-            FROM "SelectedCalendar" c
+        // $1 the only user allowed (NULL for admins), $2 userId filter (one or an array); one page:
+        // $3 LIMIT, $4 OFFSET (ties of the key, never expected, broken by the row's id).
+        list = registrar.statement("list", SQLFragments.jsonPage(calendarJSON, table: #""SelectedCalendar""#, alias: "c", from: """
+            "SelectedCalendar" c
             WHERE c."eventTypeId" IS NULL AND ($1::int IS NULL OR c."userId" = $1::int)
               AND ($2::jsonb IS NULL OR c."userId" IN (\(SQLFragments.integers(ofJSON: "$2::jsonb"))))
-            """)
+            """, orderBy: #"c."userId", c.integration, c."externalId", c.id"#, limit: "$3", offset: "$4"))
 
         find = registrar.statement("find", #"SELECT \#(calendarJSON) FROM "SelectedCalendar" c WHERE c.id = \#(keyed)"#)
 

@@ -7,10 +7,7 @@ import PluginSDK
 enum TeamsHandlers {
     /// `GET /teams`: every team for a system admin, else the teams the caller has a membership of.
     static func list(_ request: Request) -> Int32 {
-        let only: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(TeamsStatements.list, only) else { return CALAPI_FAIL }
-        request.json.envelope("teams", rows.text(0, 0))
-        return CALAPI_OK
+        request.respondWithList("teams", TeamsStatements.list, [request.isAdmin ? .null : .int(request.userId)])
     }
 
     /// `POST /teams`: the team and its OWNER membership (the caller, or `ownerId` for admins).
@@ -30,7 +27,7 @@ enum TeamsHandlers {
             if owner != request.userId, try request.run(TeamsStatements.userExists, .int(owner)).count == 0 {
                 return request.error(400, "Bad request: no user with id \(owner) for `ownerId`")
             }
-            let rows = try request.run(TeamsStatements.insert, body.json, .int(owner))
+            let rows = try request.run(TeamsStatements.insert, body.json, .int(owner), .bool(request.isAdmin))
             let json = request.json
             json.beginObject()
             json.key("team")
@@ -46,15 +43,13 @@ enum TeamsHandlers {
 
     /// The `[teamId]` middleware, before validation and method handlers: a system admin passes;
     /// anyone else must have a membership of the team (any role, accepted or not), else 404. A
-    /// query the strict `teamId` schema refuses is left to validation, which answers its 400.
+    /// query the strict `teamId` schema refuses (any other parameter) is left to validation, which
+    /// answers its 400.
     static func authorizeTeam(_ request: Request) -> Int32 {
-        guard !request.isAdmin, request.query.keys == ["teamId"], let text = request.query["teamId"].string,
-              !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return CALAPI_OK
-        }
-        guard let teamId = Int64(text) else { return request.error(404, "Team not found") }
+        guard !request.isAdmin, request.query.keys == ["teamId"] else { return CALAPI_OK }
+        guard let teamId = request.pathId("teamId") else { return notFound(request) }
         do {
-            if try request.membershipRole(user: request.userId, team: teamId) == nil { return request.error(404, "Team not found") }
+            if try request.membershipRole(user: request.userId, team: teamId) == nil { return notFound(request) }
             return CALAPI_OK
         } catch {
             return CALAPI_FAIL
@@ -63,9 +58,9 @@ enum TeamsHandlers {
 
     /// `GET /teams/{teamId}`.
     static func get(_ request: Request) -> Int32 {
-        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
-        guard let rows = try? request.run(TeamsStatements.find, .int(teamId)) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "Team not found") }
+        guard let teamId = request.pathId("teamId") else { return notFound(request) }
+        guard let rows = try? request.run(TeamsStatements.find, .int(teamId), request.callerScope) else { return CALAPI_FAIL }
+        guard rows.count == 1 else { return notFound(request) }
         request.json.envelope("team", rows.text(0, 0))
         return CALAPI_OK
     }
@@ -73,12 +68,12 @@ enum TeamsHandlers {
     /// `PATCH /teams/{teamId}`: OWNER or ADMIN members only (system admins included: Cal.com's
     /// check has no bypass); slug conflicts only for a sent slug held by another team.
     static func update(_ request: Request) -> Int32 {
-        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        guard let teamId = request.pathId("teamId") else { return notFound(request) }
         let body = request.body
         return request.answering({ answer(request, $0) }) {
             guard try managesTeam(request, teamId) else { return request.error(401, "Unauthorized: OWNER or ADMIN required") }
-            let current = try request.run(TeamsStatements.find, .int(teamId))
-            guard current.count == 1 else { return request.error(404, "Team not found") }
+            let current = try request.run(TeamsStatements.find, .int(teamId), request.callerScope)
+            guard current.count == 1 else { return notFound(request) }
             if let slug = body["slug"].string {
                 let parent: Param = current.int(0, 2).map { .int($0) } ?? .null
                 if try request.run(TeamsStatements.slugTaken, .text(slug), .int(teamId), .bool(true), parent).count > 0 {
@@ -91,8 +86,8 @@ enum TeamsHandlers {
                     return request.error(401, "Unauthorized: Invalid parent id. You can only use parent id of your own teams.")
                 }
             }
-            let rows = try request.run(TeamsStatements.update, .int(teamId), body.json)
-            guard rows.count == 1 else { return request.error(404, "Team not found") }
+            let rows = try request.run(TeamsStatements.update, .int(teamId), body.json, .bool(request.isAdmin), .int(request.userId))
+            guard rows.count == 1 else { return notFound(request) }
             request.json.envelope("team", rows.text(0, 0))
             return CALAPI_OK
         }
@@ -101,13 +96,13 @@ enum TeamsHandlers {
     /// `DELETE /teams/{teamId}`: the team's OWNERs, or system admins. Memberships, team event
     /// types and child teams go with it (foreign keys cascade).
     static func delete(_ request: Request) -> Int32 {
-        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        guard let teamId = request.pathId("teamId") else { return notFound(request) }
         do {
             if !request.isAdmin, try request.membershipRole(user: request.userId, team: teamId) != MembershipRole.owner.rawValue {
                 return request.error(401, "Unauthorized: OWNER or ADMIN role required")
             }
-            let rows = try request.run(TeamsStatements.delete, .int(teamId))
-            guard rows.affected == 1 else { return request.error(404, "Team not found") }
+            let rows = try request.run(TeamsStatements.delete, .int(teamId), request.callerScope)
+            guard rows.affected == 1 else { return notFound(request) }
             return request.json.message("Team with id: \(teamId) deleted successfully")
         } catch DatabaseFailure.foreignKeyViolation {
             return request.error(409, "Team with id: \(teamId) cannot be deleted: other records still reference it")
@@ -119,13 +114,13 @@ enum TeamsHandlers {
     /// `PATCH /teams/{teamId}/publish`, as Cal.com's publish procedure runs without team billing:
     /// OWNER or ADMIN members (or system admins) move `metadata.requestedSlug` into `slug`.
     static func publish(_ request: Request) -> Int32 {
-        guard let teamId = Int64(request.pathParameter("teamId")) else { return request.error(404, "Team not found") }
+        guard let teamId = request.pathId("teamId") else { return notFound(request) }
         return request.answering({ answer(request, $0) }) {
             guard try request.isAdmin || managesTeam(request, teamId) else {
                 return request.error(401, "Unauthorized: OWNER or ADMIN role required")
             }
             let team = try request.run(TeamsStatements.requestedSlug, .int(teamId))
-            guard team.count == 1 else { return request.error(404, "Team not found") }
+            guard team.count == 1 else { return notFound(request) }
             guard let slug = team.string(0, 0), !slug.isEmpty else {
                 return request.error(400, "Can't publish team without `requestedSlug`")
             }
@@ -133,7 +128,7 @@ enum TeamsHandlers {
             if try request.run(TeamsStatements.slugTaken, .text(slug), .int(teamId), .bool(true), parent).count > 0 {
                 return request.error(409, "Team slug already exists")
             }
-            _ = try request.run(TeamsStatements.publish, .int(teamId))
+            _ = try request.run(TeamsStatements.publish, .int(teamId), request.callerScope)
             let json = request.json
             json.beginObject()
             json.key("url")
@@ -152,6 +147,8 @@ enum TeamsHandlers {
         }
         return url.hasSuffix("/") ? String(url.dropLast()) : url
     }()
+
+    private static func notFound(_ request: Request) -> Int32 { request.error(404, "Team not found") }
 
     /// Whether the caller is an OWNER or ADMIN member of `teamId`.
     private static func managesTeam(_ request: Request, _ teamId: Int64) throws -> Bool {

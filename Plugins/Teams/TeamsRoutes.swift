@@ -12,6 +12,7 @@ enum TeamsRoutes {
 
         let authorize: PluginRegistrar.Handler = { req, _ in TeamsHandlers.authorizeTeam(Request(req)) }
         registrar.route(CALAPI_GET, "/teams", resource: "teams", handler: { req, _ in TeamsHandlers.list(Request(req)) },
+                        query: SchemaFragments.paginationQuery,
                         openapi: operation("Find all teams", "Every team for a system admin, else the teams the caller is a member of",
                                            envelope: "teams", array: true))
         registrar.route(CALAPI_POST, "/teams", resource: "teams", handler: { req, _ in TeamsHandlers.create(Request(req)) },

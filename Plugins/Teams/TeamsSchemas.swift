@@ -3,9 +3,14 @@
 /// `name` at most 255 characters, `ownerId` on create only). Only `name` is required on create;
 /// integers are bounded to the `integer` columns' range so that no value fails in the database.
 enum TeamsSchemas {
+    /// Keys of `teamMetadataSchema` only system admins write: billing and organization state, which
+    /// Cal.com's web app sets itself, never from a team admin's input.
+    static let adminMetadataKeys = ["paymentId", "subscriptionId", "subscriptionItemId", "orgSeats", "orgPricePerSeat",
+                                    "migratedToOrgFrom", "billingPeriod"]
+    /// Keys a team's own OWNERs and ADMINs write.
+    static let ownerMetadataKeys = ["requestedSlug"]
     /// Keys `teamMetadataSchema` knows; others are dropped when stored, as zod stripped them.
-    static let metadataKeys = ["requestedSlug", "paymentId", "subscriptionId", "subscriptionItemId", "orgSeats",
-                               "orgPricePerSeat", "migratedToOrgFrom", "billingPeriod"]
+    static let metadataKeys = ownerMetadataKeys + adminMetadataKeys
     /// Keys of `intervalLimitsType` (`bookingLimits`).
     static let limitKeys = ["PER_DAY", "PER_WEEK", "PER_MONTH", "PER_YEAR"]
 
@@ -64,7 +69,7 @@ enum TeamsSchemas {
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(fields)}}"#
 
     /// `schemaQueryTeamId`: digits only, and no other query parameter (strict).
-    static let teamIdQuery = #"{"type":"object","additionalProperties":false,"properties":{"teamId":{"type":"string","pattern":"^[0-9]+$"}}}"#
+    static let teamIdQuery = #"{"type":"object","additionalProperties":false,"properties":{"teamId":{"type":"integer","x-coerce":"digits"}}}"#
 
     /// What every response's team object holds.
     static let publicTeam = #"""

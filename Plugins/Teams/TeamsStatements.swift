@@ -24,20 +24,39 @@ enum TeamsStatements {
         "CASE WHEN jsonb_typeof(b->'\(key)') = 'object' THEN \(pick("b->'\(key)'", keys)) ELSE '{}'::jsonb END"
     }
 
+    /// Column `column` of the team row from body key `key` (`cast` converts the text) when the
+    /// writer is a system admin (`$3`), else `otherwise`: the flags only Cal.com's admins set.
+    private static func adminOnly(_ key: String, _ cast: String, otherwise: String) -> String {
+        "COALESCE(CASE WHEN $3::boolean THEN (b->>'\(key)')\(cast) END, \(otherwise))"
+    }
+
     static func register(_ registrar: inout PluginRegistrar) {
         let team = ModelJSON.team("t")
-        let metadata = sentObject("metadata", TeamsSchemas.metadataKeys)
         let limits = sentObject("bookingLimits", TeamsSchemas.limitKeys)
+        // A sent `metadata`: every known key from a system admin ($3); from anyone else only the
+        // keys a team's own admins may write, over the admin-only keys the team already has.
+        let sentMetadata = """
+            CASE WHEN $3::boolean THEN \(sentObject("metadata", TeamsSchemas.metadataKeys))
+                 ELSE \(sentObject("metadata", TeamsSchemas.ownerMetadataKeys)) END
+            """
+        let keptMetadata = #"""
+            CASE WHEN $3::boolean OR jsonb_typeof(t.metadata) IS DISTINCT FROM 'object' THEN '{}'::jsonb
+                 ELSE \#(pick("t.metadata", TeamsSchemas.adminMetadataKeys)) END
+            """#
 
-        find = registrar.statement("find", #"SELECT \#(team), t.slug, t."parentId" FROM "Team" t WHERE t.id = $1::bigint"#)
+        // $1 id, $2 the caller (NULL for a system admin): the team, when the caller has a membership of it.
+        find = registrar.statement("find", #"""
+            SELECT \#(team), t.slug, t."parentId" FROM "Team" t
+            WHERE t.id = $1::bigint AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t.id AND m."userId" = $2::bigint))
+            """#)
 
-        // $1: only teams this user has a membership of (any role, accepted or not); NULL for all.
-        list = registrar.statement("list", #"""
-            SELECT '[' || COALESCE(string_agg(\#(team)::text, ',' ORDER BY t.id), '') || ']'
-            FROM "Team" t
+        // One page ($2 LIMIT, $3 OFFSET) of the teams user $1 has a membership of (any role,
+        // accepted or not), or of every team when $1 is NULL.
+        list = registrar.statement("list", SQLFragments.jsonPage(team, table: #""Team""#, alias: "t", from: #"""
+            "Team" t
             WHERE $1::bigint IS NULL
                OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t.id AND m."userId" = $1::bigint)
-            """#)
+            """#, orderBy: "t.id", limit: "$2", offset: "$3"))
 
         // $1 slug (case-insensitive); $2 a team to ignore (the one being edited) or NULL;
         // $3 whether to look only among teams with parent $4 (top-level teams when $4 is NULL).
@@ -51,7 +70,8 @@ enum TeamsStatements {
 
         userExists = registrar.statement("user_exists", "SELECT 1 FROM users WHERE id = $1::bigint")
 
-        // $1 body, $2 the owner's user id. The team and its OWNER membership in one statement.
+        // $1 body, $2 the owner's user id, $3 whether the caller is a system admin (else the flags
+        // only admins set keep their defaults). The team and its OWNER membership in one statement.
         insert = registrar.statement("insert", writes: true, #"""
             WITH input AS (SELECT $1::jsonb AS b),
             created AS (
@@ -63,12 +83,13 @@ enum TeamsStatements {
               SELECT b->>'name', b->>'slug', COALESCE(b->>'logoUrl', b->>'logo'), b->>'calVideoLogo', b->>'appLogo',
                 b->>'appIconLogo', b->>'bio', COALESCE((b->>'hideBranding')::boolean, false),
                 COALESCE((b->>'isPrivate')::boolean, false), COALESCE((b->>'hideBookATeamMember')::boolean, false),
-                CASE WHEN b ? 'metadata' THEN \#(metadata) END, b->>'theme', b->>'brandColor', b->>'darkBrandColor',
+                CASE WHEN b ? 'metadata' THEN \#(sentMetadata) END, b->>'theme', b->>'brandColor', b->>'darkBrandColor',
                 b->>'bannerUrl', (b->>'parentId')::int, (b->>'timeFormat')::int, COALESCE(b->>'timeZone', 'Europe/London'),
-                COALESCE(b->>'weekStart', 'Sunday'), COALESCE((b->>'isOrganization')::boolean, false),
-                COALESCE((b->>'pendingPayment')::boolean, false), COALESCE((b->>'isPlatform')::boolean, false),
-                b->>'createdByOAuthClientId', COALESCE(b->>'smsLockState', 'UNLOCKED')::"SMSLockState",
-                COALESCE((b->>'smsLockReviewedByAdmin')::boolean, false),
+                COALESCE(b->>'weekStart', 'Sunday'), \#(adminOnly("isOrganization", "::boolean", otherwise: "false")),
+                \#(adminOnly("pendingPayment", "::boolean", otherwise: "false")), \#(adminOnly("isPlatform", "::boolean", otherwise: "false")),
+                CASE WHEN $3::boolean THEN b->>'createdByOAuthClientId' END,
+                \#(adminOnly("smsLockState", #"::"SMSLockState""#, otherwise: #"'UNLOCKED'::"SMSLockState""#)),
+                \#(adminOnly("smsLockReviewedByAdmin", "::boolean", otherwise: "false")),
                 CASE WHEN b ? 'bookingLimits' THEN \#(limits) END,
                 COALESCE((b->>'includeManagedEventsInLimits')::boolean, false)
               FROM input
@@ -82,8 +103,10 @@ enum TeamsStatements {
             SELECT \#(team), \#(ModelJSON.membership("m")) FROM created t, owner m
             """#)
 
-        // $1 team, $2 body. A slug sent to a team without one (not yet published) is kept in
-        // `metadata.requestedSlug` instead; every edit clears `smsLockReviewedByAdmin`, as Cal.com's did.
+        // $1 team, $2 body, $3 whether the caller is a system admin (else the flags only admins set
+        // are kept), $4 the caller, who must be an OWNER or ADMIN of the team. A slug sent to a team
+        // without one (not yet published) is kept in `metadata.requestedSlug` instead; every edit
+        // clears `smsLockReviewedByAdmin`, as Cal.com's did.
         update = registrar.statement("update", writes: true, #"""
             UPDATE "Team" AS t SET
               name = COALESCE(b->>'name', t.name),
@@ -99,7 +122,7 @@ enum TeamsStatements {
               metadata = CASE
                 WHEN t.slug IS NULL AND b->>'slug' IS NOT NULL
                   THEN COALESCE(t.metadata, '{}'::jsonb) || jsonb_build_object('requestedSlug', b->>'slug')
-                WHEN b ? 'metadata' THEN \#(metadata)
+                WHEN b ? 'metadata' THEN \#(keptMetadata) || \#(sentMetadata)
                 ELSE t.metadata END,
               theme = CASE WHEN b ? 'theme' THEN b->>'theme' ELSE t.theme END,
               "brandColor" = CASE WHEN b ? 'brandColor' THEN b->>'brandColor' ELSE t."brandColor" END,
@@ -109,22 +132,27 @@ enum TeamsStatements {
               "timeFormat" = CASE WHEN b ? 'timeFormat' THEN (b->>'timeFormat')::int ELSE t."timeFormat" END,
               "timeZone" = COALESCE(b->>'timeZone', t."timeZone"),
               "weekStart" = COALESCE(b->>'weekStart', t."weekStart"),
-              "isOrganization" = COALESCE((b->>'isOrganization')::boolean, t."isOrganization"),
-              "pendingPayment" = COALESCE((b->>'pendingPayment')::boolean, t."pendingPayment"),
-              "isPlatform" = COALESCE((b->>'isPlatform')::boolean, t."isPlatform"),
-              "createdByOAuthClientId" = CASE WHEN b ? 'createdByOAuthClientId' THEN b->>'createdByOAuthClientId'
+              "isOrganization" = \#(adminOnly("isOrganization", "::boolean", otherwise: #"t."isOrganization""#)),
+              "pendingPayment" = \#(adminOnly("pendingPayment", "::boolean", otherwise: #"t."pendingPayment""#)),
+              "isPlatform" = \#(adminOnly("isPlatform", "::boolean", otherwise: #"t."isPlatform""#)),
+              "createdByOAuthClientId" = CASE WHEN $3::boolean AND b ? 'createdByOAuthClientId' THEN b->>'createdByOAuthClientId'
                                          ELSE t."createdByOAuthClientId" END,
-              "smsLockState" = COALESCE((b->>'smsLockState')::"SMSLockState", t."smsLockState"),
+              "smsLockState" = \#(adminOnly("smsLockState", #"::"SMSLockState""#, otherwise: #"t."smsLockState""#)),
               "smsLockReviewedByAdmin" = false,
               "bookingLimits" = CASE WHEN b ? 'bookingLimits' THEN \#(limits) ELSE t."bookingLimits" END,
               "includeManagedEventsInLimits" = COALESCE((b->>'includeManagedEventsInLimits')::boolean,
                                                         t."includeManagedEventsInLimits")
             FROM (SELECT $2::jsonb AS b) AS input
             WHERE t.id = $1::bigint
+              AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t.id AND m."userId" = $4::bigint AND m.role IN ('OWNER', 'ADMIN'))
             RETURNING \#(team)
             """#)
 
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "Team" WHERE id = $1::bigint"#)
+        // $1 team, $2 the caller (NULL for a system admin), who must be an OWNER of it.
+        delete = registrar.statement("delete", writes: true, #"""
+            DELETE FROM "Team" t WHERE t.id = $1::bigint
+              AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t.id AND m."userId" = $2::bigint AND m.role = 'OWNER'))
+            """#)
 
         // The slug a team asked for while unpublished, and its parent; one row when the team exists.
         requestedSlug = registrar.statement("requested_slug", #"""
@@ -133,10 +161,13 @@ enum TeamsStatements {
             """#)
 
         // Publishing without billing (self-hosted): the slug requested while the team was unpublished
-        // becomes its slug. No row when there is no requested slug.
+        // becomes its slug. $2 the caller (NULL for a system admin), an OWNER or ADMIN of the team.
+        // No row when there is no requested slug.
         publish = registrar.statement("publish", writes: true, #"""
             UPDATE "Team" t SET slug = t.metadata->>'requestedSlug', metadata = t.metadata - 'requestedSlug'
             WHERE t.id = $1::bigint AND jsonb_typeof(t.metadata) = 'object' AND COALESCE(t.metadata->>'requestedSlug', '') <> ''
+              AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t.id AND m."userId" = $2::bigint
+                                                                              AND m.role IN ('OWNER', 'ADMIN')))
             RETURNING t.id
             """#)
     }

@@ -4,11 +4,12 @@ import PluginSDK
 /// Handlers of the Users plugin. Each returns CALAPI_OK once it answered (a body or an error), and
 /// CALAPI_FAIL only when the database failed in a way the host should report (503 or 500).
 enum UsersHandlers {
-    /// `GET /users`: a non-admin sees only their own row; admins see everyone, paginated.
+    /// `GET /users`: a non-admin sees only their own row; admins see everyone, paginated (Cal.com's
+    /// `take` defaults to 10).
     static func list(_ request: Request) -> Int32 {
-        let page = request.pagination()
+        guard let window = request.listWindow(defaultTake: 10) else { return CALAPI_OK }
         let only: Param = request.isAdmin ? .null : .int(request.userId)
-        guard let rows = try? request.run(UsersStatements.list, only, request.query["email"].json, page.limit, page.offset) else {
+        guard let rows = try? request.run(UsersStatements.list, [only, request.query["email"].json] + window.params) else {
             return CALAPI_FAIL
         }
         let json = request.json
@@ -35,36 +36,34 @@ enum UsersHandlers {
 
     /// `GET /users/{userId}`: the caller itself, or anyone for an admin.
     static func get(_ request: Request) -> Int32 {
-        guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
-        guard request.requireSelfOrAdmin(id) else { return CALAPI_OK }
-        return respondWithUser(request) { try request.run(UsersStatements.find, .int(id)) }
+        guard let id = target(request) else { return CALAPI_OK }
+        return respondWithUser(request) { try request.run(UsersStatements.find, .int(id), request.callerScope) }
     }
 
-    /// The `{userId}` checks PATCH makes before reading the body: a number, and self or admin.
+    /// The `{userId}` check PATCH makes before reading the body: self or admin.
     static func authorizeTarget(_ request: Request) -> Int32 {
-        guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
-        _ = request.requireSelfOrAdmin(id)
+        _ = target(request)
         return CALAPI_OK
     }
 
-    /// `PATCH /users/{userId}`: role and a truthy hideBranding are dropped for non-admins.
+    /// `PATCH /users/{userId}`: role and a truthy hideBranding are dropped for non-admins; an email
+    /// a non-admin changes is no longer verified (see `UsersStatements.update`).
     static func update(_ request: Request) -> Int32 {
-        guard let id = JavaScript.parseInt(request.pathParameter("userId")) else { return CALAPI_FAIL }
+        guard let id = target(request) else { return CALAPI_OK }
         let body = request.body
         if let answered = rejectTakenUsername(request, body["username"], excluding: id) { return answered }
         if let schedule = body["defaultScheduleId"].int {
             guard let owned = try? request.run(UsersStatements.scheduleOwned, .int(schedule), .int(id)) else { return CALAPI_FAIL }
             if owned.count == 0 { return request.error(400, "Bad request: Invalid default schedule id") }
         }
-        return respondWithUser(request) { try request.run(UsersStatements.update, .int(id), body.json, .bool(request.isAdmin)) }
+        return respondWithUser(request) { try request.run(UsersStatements.update, .int(id), body.json, request.callerScope) }
     }
 
     /// `DELETE /users/{userId}`.
     static func delete(_ request: Request) -> Int32 {
-        guard let id = request.lenientIntParameter("userId") else { return CALAPI_OK }
-        guard request.requireSelfOrAdmin(id) else { return CALAPI_OK }
+        guard let id = target(request) else { return CALAPI_OK }
         do {
-            let rows = try request.run(UsersStatements.delete, .int(id))
+            let rows = try request.run(UsersStatements.delete, .int(id), request.callerScope)
             guard rows.affected == 1 else { return request.error(404, "User not found") }
             return request.json.message("User with id: \(id) deleted successfully")
         } catch DatabaseFailure.foreignKeyViolation {
@@ -74,9 +73,20 @@ enum UsersHandlers {
         }
     }
 
+    /// The `{userId}` of the path (Cal.com's lenient `parseInt`, the route's `x-coerce` rule) when
+    /// the caller may use it: themself, or anyone for an admin. Otherwise answers 403 (404 for an
+    /// admin naming an id no user can have) and returns nil.
+    private static func target(_ request: Request) -> Int64? {
+        guard let id = request.pathId("userId") else {
+            _ = request.isAdmin ? request.error(404, "User not found") : request.error(403, "Forbidden")
+            return nil
+        }
+        return request.requireSelfOrAdmin(id) ? id : nil
+    }
+
     /// `GET /me`: the API key's own user.
     static func me(_ request: Request) -> Int32 {
-        respondWithUser(request) { try request.run(UsersStatements.find, .int(request.userId)) }
+        respondWithUser(request) { try request.run(UsersStatements.find, .int(request.userId), .int(request.userId)) }
     }
 
     /// Answers `{"user": …}` from a statement returning the user's JSON, 404 when it found no row,

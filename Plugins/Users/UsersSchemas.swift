@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the Users routes: the host validates with them and documents them, so the two
 /// cannot disagree. Field rules follow Cal.com's `schemaUserCreateBodyParams` /
 /// `schemaUserEditBodyParams` (both strict), with zod's messages.
@@ -40,13 +42,12 @@ enum UsersSchemas {
     /// `GET /users`: pagination and an email filter (one address or several).
     static let listQuery = #"""
         {"type":"object","properties":{
-          "page":{"type":"integer","minimum":1},
-          "take":{"type":"integer","minimum":1},
+          \#(SchemaFragments.pagination),
           "email":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]}}}
         """#
 
-    /// `{userId}` is read leniently by the handler (JavaScript parseInt), as Cal.com did.
-    static let idQuery = #"{"type":"object","properties":{"userId":{"type":"string"}}}"#
+    /// `{userId}` read leniently (JavaScript's `parseInt`: `12abc` is 12), as Cal.com's `stringOrNumber` did.
+    static let idQuery = #"{"type":"object","properties":{"userId":{"type":"integer","x-coerce":"parseInt"}}}"#
 
     /// What every response's user object holds (`schemaUserReadPublic`).
     static let publicUser = #"""

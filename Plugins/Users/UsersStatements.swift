@@ -21,7 +21,8 @@ enum UsersStatements {
         """
 
     static func register(_ registrar: inout PluginRegistrar) {
-        find = registrar.statement("find", "SELECT \(userJSON) FROM users u WHERE u.id = $1::int")
+        // $1 id, $2 the only user allowed (NULL for admins).
+        find = registrar.statement("find", "SELECT \(userJSON) FROM users u WHERE u.id = $1::int AND ($2::int IS NULL OR u.id = $2::int)")
 
         // $1 restricts to one user (non-admins), $2 is one email or a JSON array of emails.
         list = registrar.statement("list", """
@@ -66,10 +67,18 @@ enum UsersStatements {
             RETURNING \(userJSON)
             """)
 
-        // $1 id, $2 body, $3 whether role and a truthy hideBranding may be applied (admins only).
+        // $1 id, $2 body, $3 the caller (NULL for a system admin). Role and a truthy hideBranding are
+        // applied for admins only. An email a non-admin changes loses its verification and is
+        // recorded as claimed (SQLFragments.trustedEmail), in this same statement; an admin's change
+        // keeps it, as Cal.com does.
+        let claim = #"$3::int IS NOT NULL AND b ? 'email' AND lower(b->>'email') <> lower(old.email)"#
         update = registrar.statement("update", writes: true, """
+            WITH input AS (SELECT $2::jsonb AS b),
+            old AS (SELECT o.id, o.email FROM users o WHERE o.id = $1::int AND ($3::int IS NULL OR o.id = $3::int) FOR UPDATE),
+            changed AS (
             UPDATE users AS u SET
               email = CASE WHEN b ? 'email' THEN lower(b->>'email') ELSE u.email END,
+              "emailVerified" = CASE WHEN \(claim) THEN NULL ELSE u."emailVerified" END,
               username = CASE WHEN b ? 'username' THEN lower(b->>'username') ELSE u.username END,
               name = CASE WHEN b ? 'name' THEN b->>'name' ELSE u.name END,
               bio = CASE WHEN b ? 'bio' THEN b->>'bio' ELSE u.bio END,
@@ -80,18 +89,24 @@ enum UsersStatements {
               "timeFormat" = CASE WHEN b ? 'timeFormat' THEN (b->>'timeFormat')::int ELSE u."timeFormat" END,
               "defaultScheduleId" = CASE WHEN b ? 'defaultScheduleId' THEN (b->>'defaultScheduleId')::int ELSE u."defaultScheduleId" END,
               locale = CASE WHEN b ? 'locale' THEN b->>'locale' ELSE u.locale END,
-              "hideBranding" = CASE WHEN b ? 'hideBranding' AND ($3::boolean OR NOT (b->>'hideBranding')::boolean)
+              "hideBranding" = CASE WHEN b ? 'hideBranding' AND ($3::int IS NULL OR NOT (b->>'hideBranding')::boolean)
                                THEN (b->>'hideBranding')::boolean ELSE u."hideBranding" END,
               "brandColor" = COALESCE(b->>'brandColor', u."brandColor"),
               "darkBrandColor" = COALESCE(b->>'darkBrandColor', u."darkBrandColor"),
               "allowDynamicBooking" = CASE WHEN b ? 'allowDynamicBooking' THEN (b->>'allowDynamicBooking')::boolean ELSE u."allowDynamicBooking" END,
-              role = CASE WHEN b ? 'role' AND $3::boolean THEN (b->>'role')::"UserPermissionRole" ELSE u.role END,
+              role = CASE WHEN b ? 'role' AND $3::int IS NULL THEN (b->>'role')::"UserPermissionRole" ELSE u.role END,
               "avatarUrl" = COALESCE(b->>'avatar', u."avatarUrl")
-            FROM (SELECT $2::jsonb AS b) AS input
-            WHERE u.id = $1::int
-            RETURNING \(userJSON)
+            FROM input, old
+            WHERE u.id = old.id
+            RETURNING u.id, u.email, \(userJSON) AS j, \(claim) AS claimed),
+            recorded AS (
+              INSERT INTO \(SQLFragments.unverifiedEmailTable) (user_id, email, changed_at)
+              SELECT id, email, now() FROM changed WHERE claimed
+              ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, changed_at = EXCLUDED.changed_at)
+            SELECT j FROM changed
             """)
 
-        delete = registrar.statement("delete", writes: true, "DELETE FROM users WHERE id = $1::int")
+        // $1 id, $2 the only user allowed (NULL for admins).
+        delete = registrar.statement("delete", writes: true, "DELETE FROM users WHERE id = $1::int AND ($2::int IS NULL OR id = $2::int)")
     }
 }

@@ -1,28 +1,11 @@
 /// Parameter parsing every Cal.com resource shares.
 extension Request {
-    /// A path parameter read the way Cal.com's `stringOrNumber` did: JavaScript's `parseInt`, so
-    /// "12abc" is 12. On failure answers 400 `custom in '<name>': Not a number` and returns nil.
-    public func lenientIntParameter(_ name: String) -> Int64? {
-        if let value = JavaScript.parseInt(pathParameter(name)) { return value }
-        error(400, "custom in '\(name)': Not a number")
-        return nil
-    }
-
     /// Answers 403 `{"message":"Forbidden"}` unless the caller is an admin or `ownerId` itself;
     /// returns whether the request may go on.
     public func requireSelfOrAdmin(_ ownerId: Int64) -> Bool {
         if isAdmin || userId == ownerId { return true }
         error(403, "Forbidden")
         return false
-    }
-
-    /// Cal.com's pagination (`page` from 1, `take` default 10): LIMIT and OFFSET parameters.
-    public func pagination(defaultTake: Int64 = 10) -> (limit: Param, offset: Param) {
-        // Numbers beyond 64 bits (zod set no maximum) mean "no limit" and "past every row".
-        let take = query["take"].double.map { $0 >= 9.2e18 ? Int64.max : Int64($0) } ?? defaultTake
-        let page = query["page"].double.map { $0 >= 9.2e18 ? Int64.max : Int64($0) } ?? 1
-        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: take)
-        return (.int(take), .int(overflow ? Int64.max : offset))
     }
 }
 

@@ -16,15 +16,21 @@ final class AuthTests: APITestCase {
         XCTAssertEqual(response.text, #"{"error":"Your apiKey is not valid"}"#)
     }
 
-    func testExpiredKeyIs401ButKeyExpiringTodayStillWorks() throws {
+    func testExpiryComparesExactInstants() throws {
         let expired = try seedUser("old", expiresAt: "2020-01-01T00:00:00Z")
         let response = try call("GET", "/v1/me", as: expired)
         XCTAssertEqual(response.status, 401)
         XCTAssertEqual(response.text, #"{"error":"This apiKey is expired"}"#)
 
-        let today = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60))
-        let lastDay = try seedUser("lastday", expiresAt: today)
-        XCTAssertEqual(try call("GET", "/v1/me", as: lastDay).status, 200, "a key is valid through its expiry day")
+        let aMinuteAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60))
+        let justExpired = try seedUser("justexpired", expiresAt: aMinuteAgo)
+        let refused = try call("GET", "/v1/me", as: justExpired)
+        XCTAssertEqual(refused.status, 401, "a key that expired a minute ago is expired, whatever the day")
+        XCTAssertEqual(refused.text, #"{"error":"This apiKey is expired"}"#)
+
+        let inAMinute = ISO8601DateFormatter().string(from: Date().addingTimeInterval(60))
+        let stillValid = try seedUser("stillvalid", expiresAt: inAMinute)
+        XCTAssertEqual(try call("GET", "/v1/me", as: stillValid).status, 200)
     }
 
     func testLockedUserIs403() throws {
@@ -64,5 +70,23 @@ final class AuthTests: APITestCase {
         let missing = try runCalapi(["keys", "create", "--user-id", "999999"], environment: ["DATABASE_URL": server.databaseURL])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("no user with id 999999"), missing.stderr)
+    }
+}
+
+/// The key cache (`auth.cache_seconds`) never keeps a key alive past its `expiresAt`.
+final class AuthCacheExpiryTests: APITestCase {
+    override var configYAML: String { "auth:\n  cache_seconds: 300\n" }
+
+    func testCachedKeyStopsWorkingAtItsExpiry() throws {
+        let expiry = Date().addingTimeInterval(3)
+        let soon = try seedUser("soon", expiresAt: ISO8601DateFormatter().string(from: expiry))
+        // Requests are dealt to the workers round-robin, so a few calls put the key in every worker's cache.
+        for _ in 0..<8 { XCTAssertEqual(try call("GET", "/v1/me", as: soon).status, 200) }
+        Thread.sleep(until: expiry.addingTimeInterval(0.5))
+        for _ in 0..<8 {
+            let response = try call("GET", "/v1/me", as: soon)
+            XCTAssertEqual(response.status, 401, "a cached key must not outlive its expiresAt")
+            XCTAssertEqual(response.text, #"{"error":"This apiKey is expired"}"#)
+        }
     }
 }

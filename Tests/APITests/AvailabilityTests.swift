@@ -185,7 +185,7 @@ final class AvailabilityTests: APITestCase {
             ("/v1/availability?userId=\(owner.id)&dateFrom=2031-05-03&dateTo=2031-05-02", 400, "Invalid date range"),
             ("/v1/availability?userId=999999&\(dates)", 404, "No user found"),
             ("/v1/availability?username=nobody&\(dates)", 404, "No user found"),
-            ("/v1/availability?teamId=999999&\(dates)", 404, "teamId not found"),
+            ("/v1/availability?teamId=999999&\(dates)", 403, "Forbidden"),
             ("/v1/teams/\(team)/availability?\(dates)", 403, "Forbidden"),
         ]
         for (path, status, message) in cases {
@@ -194,6 +194,9 @@ final class AvailabilityTests: APITestCase {
             XCTAssertEqual(response.json["message"] as? String, message, path)
         }
         XCTAssertEqual(try call("GET", "/v1/availability?teamId=\(team)&\(dates)", as: stranger).status, 403)
+        let missing = try call("GET", "/v1/availability?teamId=999999&\(dates)", as: admin)
+        XCTAssertEqual(missing.status, 404, "only those who may see a team learn that it does not exist")
+        XCTAssertEqual(missing.json["message"] as? String, "teamId not found")
         XCTAssertEqual(try call("GET", "/v1/availability?teamId=\(team)&\(dates)", as: invited).status, 200,
                        "Cal.com reads roles from every membership, accepted or not")
         XCTAssertEqual(try call("GET", "/v1/users/\(owner.id)/availability?\(dates)", as: stranger).status, 200, "no ownership check")

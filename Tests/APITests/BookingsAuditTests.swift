@@ -45,14 +45,16 @@ final class BookingsAuditTests: APITestCase {
 
     func testPaginationPastSixtyFourBitIntegers() throws {
         let alice = try seedUser("alice")
-        let first = try seedBooking(alice)
-        let second = try seedBooking(alice)
+        _ = try seedBooking(alice)
+        _ = try seedBooking(alice)
         let farPage = try call("GET", "/v1/bookings?take=5&page=99999999999999999999", as: alice)
         XCTAssertEqual(farPage.status, 200, farPage.text)
         XCTAssertEqual(farPage.text, #"{"bookings":[]}"#)
+        // A `take` beyond any page size is refused with the limit (limits.max_page_size, default 10000).
         let hugeTake = try call("GET", "/v1/bookings?take=99999999999999999999&page=1", as: alice)
-        XCTAssertEqual(hugeTake.status, 200, hugeTake.text)
-        XCTAssertEqual((hugeTake.json["bookings"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }, [Int(first), Int(second)])
+        XCTAssertEqual(hugeTake.status, 400, hugeTake.text)
+        XCTAssertEqual(hugeTake.json["message"] as? String,
+                       "take must not be larger than 10000 (limits.max_page_size): request the list in pages with take and page")
     }
 
     func testANonNumericEventTypeIdGetsCalcomsMessage() throws {
@@ -91,11 +93,9 @@ final class BookingsAuditTests: APITestCase {
 
     func testConfirmingReachesOnlyTheBookingsOwnSeries() throws {
         let alice = try seedUser("alice")
-        let attendee = try seedUser("attendee")
         let reached = try seedBooking(alice, status: "pending")
-        try seedAttendee(reached, email: "attendee@example.com")
         let otherSeries = try seedBooking(alice, status: "pending", recurringEventId: "private-series")
-        let response = try call("POST", "/v1/bookings/\(reached)/confirm", as: attendee,
+        let response = try call("POST", "/v1/bookings/\(reached)/confirm", as: alice,
                                 body: ["confirmed": false, "recurringEventId": "private-series"])
         XCTAssertEqual(response.status, 200, response.text)
         XCTAssertEqual(try value(#"SELECT status::text FROM "Booking" WHERE id = $1::int"#, [.text(String(reached))]), "rejected")

@@ -3,7 +3,17 @@ import XCTest
 @testable import Host
 
 /// A real `calapi serve` process built by `swift build`, on a free port, against a test database.
+/// It connects as the restricted role unless told to connect as the owner; `databaseURL` (the
+/// owner's) seeds and checks rows.
 final class CalapiServer {
+    /// Which role the server's `DATABASE_URL` names.
+    enum Role {
+        /// The restricted role of `DatabaseRole`, as operators should run calapi.
+        case restricted
+        /// The owner of the tables (the test cluster's superuser).
+        case owner
+    }
+
     let port: UInt16
     let databaseURL: String
     private let process: Process
@@ -19,7 +29,7 @@ final class CalapiServer {
     }
 
     /// Starts the server with `config` (YAML text; empty for defaults) and waits until it listens.
-    init(databaseURL: String, config: String = "", environment: [String: String] = [:]) throws {
+    init(databaseURL: String, config: String = "", environment: [String: String] = [:], role: Role = .restricted) throws {
         self.databaseURL = databaseURL
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-conf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -30,7 +40,7 @@ final class CalapiServer {
         process.executableURL = URL(fileURLWithPath: CalapiServer.binaryDirectory + "/calapi")
         process.arguments = ["serve", "--config", configPath, "--port", "0"]
         var env = ProcessInfo.processInfo.environment
-        env["DATABASE_URL"] = databaseURL
+        env["DATABASE_URL"] = role == .restricted ? try TestDatabase.restrictedURL(databaseURL) : databaseURL
         env["CALAPI_PLUGIN_DIR"] = CalapiServer.binaryDirectory
         for (key, value) in environment { env[key] = value }
         process.environment = env

@@ -48,12 +48,11 @@ final class EventTypesTests: APITestCase {
 
     func testCreatePersonalEventTypeWritesTheRowsAndAnswersThePublicShape() throws {
         let alice = try seedUser("alice")
-        let bob = try seedUser("bob")
         let body: [String: Any] = [
             "title": "Quick Chat", "slug": "  Quick Chat!! ", "length": 30, "schedulingType": "ROUND_ROBIN",
             "periodType": "ROLLING", "periodDays": 5, "locations": [["type": "integrations:daily"]],
             "metadata": ["apps": [:]], "periodStartDate": "2024-05-01T09:30:00.000Z", "bookingLimits": ["PER_DAY": 2],
-            "hosts": [["userId": bob.id, "isFixed": true], ["userId": alice.id]], "notAField": 1,
+            "hosts": [["userId": alice.id, "isFixed": true]], "notAField": 1,
         ]
         let response = try call("POST", "/v1/event-types", as: alice, body: body)
         XCTAssertEqual(response.status, 200, response.text)
@@ -71,7 +70,7 @@ final class EventTypesTests: APITestCase {
         XCTAssertEqual((created["owner"] as? [String: Any])?["username"] as? String, "alice")
         XCTAssertTrue(created["team"] is NSNull)
         XCTAssertEqual((created["hashedLink"] as? [Any])?.count, 0)
-        XCTAssertEqual((created["hosts"] as? [[String: Any]])?.map { $0["userId"] as? Int }, [Int(alice.id), Int(bob.id)].sorted())
+        XCTAssertEqual((created["hosts"] as? [[String: Any]])?.map { $0["userId"] as? Int }, [Int(alice.id)], "only the owner hosts a personal event type")
         XCTAssertNil(created["link"], "create answers the select shape without link")
         XCTAssertTrue(response.text.hasPrefix(#"{"event_type":{"id":"#), "compact JSON")
 
@@ -83,7 +82,7 @@ final class EventTypesTests: APITestCase {
         XCTAssertEqual((0..<7).map { row.string(0, $0) },
                        ["quick-chat", String(alice.id), "roundRobin", "rolling", "5", #"[{"type": "integrations:daily"}]"#, "{}"])
         XCTAssertEqual(try value(#"SELECT "B" FROM "_user_eventtype" WHERE "A" = $1::int"#, [.text(String(id))]), String(alice.id))
-        XCTAssertEqual(try hosts(Int64(id)), ["\(alice.id):false", "\(bob.id):true"])
+        XCTAssertEqual(try hosts(Int64(id)), ["\(alice.id):true"])
     }
 
     func testCreateValidationAndOwnerRules() throws {
@@ -199,12 +198,15 @@ final class EventTypesTests: APITestCase {
         XCTAssertEqual(asMember.status, 200, "pending members may read")
         XCTAssertEqual(eventType(asMember)["link"] as? String, "https://cal.com/team/sales/demo")
         let asStranger = try call("GET", "/v1/event-types/\(teamType)", as: alice)
-        XCTAssertEqual(asStranger.status, 401)
-        XCTAssertEqual(asStranger.json["message"] as? String, "Unauthorized: OWNER or ADMIN role required")
+        XCTAssertEqual(asStranger.status, 403, "the same answer as for a missing id")
+        XCTAssertEqual(asStranger.text, #"{"message":"Forbidden"}"#)
 
         let missing = try call("GET", "/v1/event-types/987654", as: alice)
-        XCTAssertEqual(missing.status, 404)
-        XCTAssertEqual(missing.json["message"] as? String, "Event type not found")
+        XCTAssertEqual(missing.status, 403)
+        XCTAssertEqual(missing.text, #"{"message":"Forbidden"}"#)
+        let missingForAdmin = try call("GET", "/v1/event-types/987654", as: admin)
+        XCTAssertEqual(missingForAdmin.status, 404)
+        XCTAssertEqual(missingForAdmin.json["message"] as? String, "Event type not found")
         XCTAssertEqual(try call("GET", "/v1/event-types/99999999999", as: admin).status, 404)
         let nan = try call("GET", "/v1/event-types/abc", as: alice)
         XCTAssertEqual(nan.status, 400)
@@ -360,9 +362,11 @@ final class EventTypesTests: APITestCase {
         let parent = try seedEventType("managed", team: team)
         let personal = try seedEventType("intro", user: owner)
 
-        let missing = try call("POST", "/v1/event-types", as: owner, body: ["title": "x", "slug": "x", "length": 5, "parentId": 987654])
+        let missing = try call("POST", "/v1/event-types", as: admin, body: ["title": "x", "slug": "x", "length": 5, "parentId": 987654, "userId": owner.id])
         XCTAssertEqual(missing.status, 404)
         XCTAssertEqual(missing.json["message"] as? String, "Parent event type not found.")
+        let missingForOwner = try call("POST", "/v1/event-types", as: owner, body: ["title": "x", "slug": "x", "length": 5, "parentId": 987654])
+        XCTAssertEqual(missingForOwner.status, 403, "non-admins cannot tell a missing parent from a foreign one")
         let notTeam = try call("POST", "/v1/event-types", as: owner, body: ["title": "x", "slug": "x", "length": 5, "parentId": personal])
         XCTAssertEqual(notTeam.status, 400)
         XCTAssertEqual(notTeam.json["message"] as? String, "This event type is not capable of having children")

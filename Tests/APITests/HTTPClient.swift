@@ -15,7 +15,7 @@ final class HTTPClient {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
     }
 
-    private let fd: Int32
+    private var fd: Int32
     private var buffer: [UInt8] = []
 
     init(port: UInt16) throws {
@@ -29,10 +29,16 @@ final class HTTPClient {
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard result == 0 else { close(fd); throw TestFailure("cannot connect to port \(port)") }
+        guard result == 0 else { Glibc.close(fd); throw TestFailure("cannot connect to port \(port)") }
     }
 
-    deinit { close(fd) }
+    deinit { close() }
+
+    /// Closes the connection (as a client that gives up would).
+    func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
 
     /// Sends raw bytes.
     func send(_ text: String) { sendBytes(Array(text.utf8)) }

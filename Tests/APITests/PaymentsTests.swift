@@ -1,7 +1,7 @@
 import XCTest
 @testable import Host
 
-/// `/payments` (bookings-and-auth.md §6): read-only, no admin bypass, 401 for someone else's payment.
+/// `/payments` (bookings-and-auth.md §6): read-only, no admin bypass, someone else's payment is not found.
 final class PaymentsTests: APITestCase {
     static let publicFields: Set<String> = ["id", "amount", "success", "refunded", "fee", "paymentOption", "currency", "bookingId", "uid"]
 
@@ -31,8 +31,8 @@ final class PaymentsTests: APITestCase {
         XCTAssertEqual(object(own, "payment")["id"] as? Int, Int(payment))
         XCTAssertNil(object(own, "payment")["data"], "the provider payload is never exposed")
         let foreign = try call("GET", "/v1/payments/\(payment)", as: admin)
-        XCTAssertEqual(foreign.status, 401)
-        XCTAssertEqual(foreign.text, #"{"message":"Unauthorized"}"#)
+        XCTAssertEqual(foreign.status, 404, "someone else's payment answers like a missing one")
+        XCTAssertEqual(foreign.text, #"{"message":"Payment with id: \#(payment) not found"}"#)
         let missing = try call("GET", "/v1/payments/999999", as: alice)
         XCTAssertEqual(missing.status, 404)
         XCTAssertEqual(missing.json["message"] as? String, "Payment with id: 999999 not found")

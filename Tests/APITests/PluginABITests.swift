@@ -5,16 +5,10 @@ import XCTest
 /// Plain-C plugins compiled here with `cc` against the header alone: one that works, and one per
 /// refusal the loader promises, each asserting its one-line message.
 final class PluginABITests: XCTestCase {
-    static let header = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/PluginAPI/include").path
-
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-plugins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: CalapiServer.binaryDirectory + "/libUsers.so",
-                                         toPath: folder.appendingPathComponent("libUsers.so").path)
+        folder = try CPluginBuilder.pluginFolder()
     }
 
     /// A working plugin: GET /greetings/{name} answers {"greeting":"hello <name>"} from PostgreSQL.
@@ -62,15 +56,7 @@ final class PluginABITests: XCTestCase {
     }
 
     private func build(_ family: String, _ source: String) throws {
-        let cFile = folder.appendingPathComponent("\(family).c")
-        try source.write(to: cFile, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-        process.arguments = ["-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-I", PluginABITests.header,
-                             "-o", folder.appendingPathComponent("lib\(family).so").path, cFile.path]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "cc failed for \(family)")
+        try CPluginBuilder.build(family, source, in: folder)
     }
 
     private func writeConfig(_ yaml: String) throws -> String {
@@ -86,9 +72,9 @@ final class PluginABITests: XCTestCase {
             ("BadMagic", PluginABITests.fixture(magic: "0x1234, CALAPI_SIZE(calapi_magic), 1, 0", name: "badmagic", initBody: "return CALAPI_OK;"),
              "cannot load plugin file \"libBadMagic.so\": not a calapi plugin (wrong magic number)"),
             ("Major", PluginABITests.fixture(magic: "CALAPI_MAGIC, CALAPI_SIZE(calapi_magic), 2, 0", name: "major", initBody: "return CALAPI_OK;"),
-             "cannot load plugin file \"libMajor.so\": ABI version mismatch: calapi implements plugin ABI 1.0; the plugin was built for ABI 2.0"),
+             "cannot load plugin file \"libMajor.so\": ABI version mismatch: calapi implements plugin ABI 1.1; the plugin was built for ABI 2.0"),
             ("Minor", PluginABITests.fixture(magic: "CALAPI_MAGIC, CALAPI_SIZE(calapi_magic), 1, 99", name: "minor", initBody: "return CALAPI_OK;"),
-             "cannot load plugin file \"libMinor.so\": the plugin needs plugin ABI 1.99, newer than this calapi's 1.0"),
+             "cannot load plugin file \"libMinor.so\": the plugin needs plugin ABI 1.99, newer than this calapi's 1.1"),
             ("NoInit", PluginABITests.fixture(name: "noinit", initBody: nil),
              "cannot load plugin file \"libNoInit.so\": missing entry symbol calapi_plugin_init_v1"),
             ("InitFails", PluginABITests.fixture(name: "initfails", initBody: #"reg->set_error(reg, CALAPI_LIT("settings missing")); return CALAPI_FAIL;"#),

@@ -59,6 +59,20 @@ final class EmbeddedDefaultTests: XCTestCase {
         let me = try HTTPClient(port: port).request("GET", "/v1/me?apiKey=\(key)")
         XCTAssertEqual(me.status, 200)
         XCTAssertEqual((me.json["user"] as? [String: Any])?["role"] as? String, "ADMIN")
+
+        // The pool connects as the restricted role, whose password is kept like the superuser's.
+        var info = stat()
+        XCTAssertEqual(stat(folder + "/api-password", &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600)
+        let superuser = try String(contentsOfFile: folder + "/password", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let databasePort = try String(contentsOfFile: folder + "/port", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let admin = PGConnection(url: "postgresql://calapi:\(superuser)@127.0.0.1:\(databasePort)/calapi")
+        try admin.connect()
+        let roles = try admin.query("""
+            SELECT DISTINCT usename::text FROM pg_stat_activity WHERE datname = 'calapi' AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """, [])
+        XCTAssertEqual((0..<roles.count).compactMap { roles.string($0, 0) }, [DatabaseRole.defaultName])
+        admin.close()
         process.terminate()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)

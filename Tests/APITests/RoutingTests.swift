@@ -118,14 +118,27 @@ final class OpenAPIDocumentTests: XCTestCase {
     }
 }
 
-/// Values PostgreSQL refuses (a NUL character cannot be stored in text or jsonb) are the client's
-/// mistake: 400 with a message, never a 500.
+/// Values PostgreSQL refuses (a NUL character cannot be stored in text or jsonb, a number out of
+/// range for its column) are the client's mistake: 400 with a fixed message, never a 500, and never
+/// PostgreSQL's own wording (which the log keeps).
 final class DatabaseRefusalTests: APITestCase {
+    static let fixedMessage = #"{"message":"Invalid input: a value is malformed or out of range for its field"}"#
+
     func testNulCharacterInABodyIs400() throws {
         let admin = try seedUser("root", role: "ADMIN")
         let response = try call("POST", "/v1/users", as: admin, body: #"{"email":"nul@example.com","username":"nul","name":"a\u0000b"}"#)
         XCTAssertEqual(response.status, 400, response.text)
-        XCTAssertTrue((response.json["message"] as? String ?? "").hasPrefix("Invalid input"), response.text)
+        XCTAssertEqual(response.text, DatabaseRefusalTests.fixedMessage)
         XCTAssertEqual(try value("SELECT count(*) FROM users WHERE email = 'nul@example.com'"), "0")
+    }
+
+    func testOutOfRangeNumberAnswersWithoutPostgreSQLWording() throws {
+        let alice = try seedUser("alice")
+        let response = try call("PATCH", "/v1/users/\(alice.id)", as: alice, body: ["defaultScheduleId": 99_999_999_999])
+        XCTAssertEqual(response.status, 400, response.text)
+        XCTAssertEqual(response.text, DatabaseRefusalTests.fixedMessage)
+        XCTAssertFalse(response.text.contains("integer"), "PostgreSQL's message names the type")
+        let log = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        XCTAssertTrue(log.contains("out of range for type integer"), "the log keeps PostgreSQL's message: \(log)")
     }
 }

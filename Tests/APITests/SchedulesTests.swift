@@ -134,8 +134,9 @@ final class SchedulesTests: APITestCase {
         let nan = try call("GET", "/v1/schedules/abc", as: admin)
         XCTAssertEqual(nan.status, 400)
         XCTAssertEqual(nan.json["message"] as? String, "invalid_type in 'id': Expected number, received nan")
-        XCTAssertEqual(try call("GET", "/v1/schedules/0x\(String(id, radix: 16))", as: bob).status, 404,
-                       "an id the hook cannot read is still limited to the caller's rows")
+        XCTAssertEqual(try call("GET", "/v1/schedules/0x\(String(id, radix: 16))", as: bob).status, 403,
+                       "every spelling of the id gets the same check")
+        XCTAssertEqual(try call("GET", "/v1/schedules/0x\(String(id, radix: 16))", as: alice).status, 200)
         XCTAssertEqual(try call("PUT", "/v1/schedules/\(id)", as: alice).status, 405)
         let huge = try call("GET", "/v1/schedules/99999999999", as: bob)
         XCTAssertEqual(huge.status, 400, "an id beyond PostgreSQL's integer is a client mistake, not a 500")

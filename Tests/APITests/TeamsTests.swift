@@ -46,7 +46,8 @@ final class TeamsTests: APITestCase {
 
     func testCreateStoresMetadataAndLimitsAsCalcomDid() throws {
         let alice = try seedUser("alice")
-        let response = try call("POST", "/v1/teams", as: alice, body: [
+        let admin = try seedUser("root", role: "ADMIN")
+        let response = try call("POST", "/v1/teams", as: admin, body: [
             "name": "Beta", "metadata": ["paymentId": "p1", "unknown": 1], "bookingLimits": NSNull(),
             "timeZone": "Europe/Paris", "weekStart": "Monday", "brandColor": "#111111", "hideBookATeamMember": true,
         ])
@@ -56,6 +57,8 @@ final class TeamsTests: APITestCase {
         XCTAssertTrue(team(response)["slug"] is NSNull)
         let row = try db.query(#"SELECT metadata::text, "bookingLimits"::text, "timeZone", "weekStart", "brandColor", "hideBookATeamMember" FROM "Team""#, [])
         XCTAssertEqual((0..<6).map { row.string(0, $0) }, [#"{"paymentId": "p1"}"#, "{}", "Europe/Paris", "Monday", "#111111", "t"])
+        let byUser = try call("POST", "/v1/teams", as: alice, body: ["name": "Delta", "metadata": ["paymentId": "p2", "requestedSlug": "d"]])
+        XCTAssertEqual(team(byUser)["metadata"] as? [String: String], ["requestedSlug": "d"], "billing keys are for system admins")
         let nullMetadata = try call("POST", "/v1/teams", as: alice, body: ["name": "Gamma", "metadata": NSNull()])
         XCTAssertEqual((team(nullMetadata)["metadata"] as? [String: Any])?.count, 0, nullMetadata.text)
     }

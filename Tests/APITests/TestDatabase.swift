@@ -2,8 +2,10 @@ import Foundation
 @testable import Host
 
 /// One private PostgreSQL cluster for the whole test run (Debian's server binaries, initdb in a
-/// temporary folder, a free port), a template database migrated once, and a fresh copy of it for
-/// every test that asks. Nothing is mocked.
+/// temporary folder, a free port), a template database migrated once, with the restricted role
+/// (`DatabaseRole`) set up by its own SQL, and a fresh copy of it for every test that asks. Tests
+/// seed as the owner (`create()`); calapi serves as the restricted role (`restrictedURL`), which
+/// proves the role's grants are enough for every plugin statement. Nothing is mocked.
 enum TestDatabase {
     private static let lock = NSLock()
     private static var cluster: EmbeddedPostgres?
@@ -27,6 +29,7 @@ enum TestDatabase {
         let template = PGConnection(url: url(started, database: "calapi_template"))
         try template.connect()
         _ = try Migrator.migrate(using: template.sqlRunner)
+        try DatabaseRole(schema: nil).install(on: template, password: try started.apiPassword())
         template.close()
         cluster = started
         return started
@@ -44,6 +47,14 @@ enum TestDatabase {
         defer { admin.close() }
         _ = try admin.simpleQuery("CREATE DATABASE \(name) TEMPLATE calapi_template")
         return url(cluster, database: name)
+    }
+
+    /// `ownerURL` (one of `create()`'s) for the restricted role instead of the owner.
+    static func restrictedURL(_ ownerURL: String) throws -> String {
+        var components = URLComponents(string: ownerURL)!
+        components.user = DatabaseRole.defaultName
+        components.password = try sharedCluster().apiPassword()
+        return components.string!
     }
 
     static func url(_ cluster: EmbeddedPostgres, database: String) -> String {

@@ -36,7 +36,7 @@ final class ConfigEnvironmentTests: XCTestCase {
         let config = try parse([
             "DATABASE_URL": "postgresql://env/db?schema=cal", "PORT": "5000", "CALAPI_HOST": "0.0.0.0",
             "CALAPI_POOL_SIZE": "8", "CALAPI_DATA_DIR": "/var/calapi", "CALAPI_PLUGIN_DIR": "/usr/lib/calapi",
-            "API_KEY_PREFIX": "env_", "UNRELATED": "x",
+            "API_KEY_PREFIX": "env_", "CALAPI_STATEMENT_TIMEOUT": "0", "UNRELATED": "x",
         ])
         XCTAssertEqual(config.host, "0.0.0.0")
         XCTAssertEqual(config.port, 5000)
@@ -45,6 +45,7 @@ final class ConfigEnvironmentTests: XCTestCase {
         XCTAssertEqual(config.poolSize, 8)
         XCTAssertEqual(config.pluginDirectory, "/usr/lib/calapi")
         XCTAssertEqual(config.apiKeyPrefix, "env_")
+        XCTAssertEqual(config.statementTimeoutSeconds, 0)
     }
 
     func testCalapiPortWinsOverPort() throws {
@@ -80,6 +81,8 @@ final class ConfigEnvironmentTests: XCTestCase {
             (["CALAPI_POOL_SIZE": "0"], #"environment: CALAPI_POOL_SIZE: expected an integer from 1 to 64, got "0""#),
             (["CALAPI_HOST": "local host"],
              #"environment: CALAPI_HOST: expected a host name or address without spaces, got "local host""#),
+            (["CALAPI_STATEMENT_TIMEOUT": "-1"],
+             #"environment: CALAPI_STATEMENT_TIMEOUT: expected a number of seconds from 0 to 3600, got "-1""#),
             (["API_KEY_PREFIX": "a b"], #"environment: API_KEY_PREFIX: expected an API key prefix without spaces, got "a b""#),
         ]
         for (environment, message) in cases {

@@ -25,13 +25,14 @@ final class ConfigErrorTests: XCTestCase {
     func testUnknownKeysAtEveryLevel() {
         XCTAssertEqual(refusal("limits:\n  max_body: 10\n"),
                        "config.yaml:2: limits.max_body: unknown key (expected one of: max_body_bytes, max_header_bytes, "
-                       + "header_timeout_seconds, idle_timeout_seconds, io_threads)")
+                       + "header_timeout_seconds, idle_timeout_seconds, io_threads, max_page_size, max_availability_days, "
+                       + "max_team_availability_members, max_query_params)")
         XCTAssertEqual(refusal("# settings\nlisten: {}\nlisen:\n  port: 1\n"),
                        "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth)")
         XCTAssertEqual(refusal("auth:\n  api_key_prefix: x\n  cache: 1\n"),
                        "config.yaml:3: auth.cache: unknown key (expected one of: api_key_prefix, cache_seconds)")
         XCTAssertEqual(refusal("database:\n  url: x\n  schema: y\n"),
-                       "config.yaml:3: database.schema: unknown key (expected one of: url, data_dir, pool_size)")
+                       "config.yaml:3: database.schema: unknown key (expected one of: url, data_dir, pool_size, statement_timeout)")
     }
 
     func testDuplicateKeys() {
@@ -66,6 +67,12 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(refusal("limits:\n  max_header_bytes: 100\n"),
                        #"config.yaml:2: limits.max_header_bytes: expected an integer from 1024 to 1048576, got "100""#)
         XCTAssertEqual(refusal("limits:\n  io_threads: 0\n"), #"config.yaml:2: limits.io_threads: expected an integer from 1 to 64, got "0""#)
+        XCTAssertEqual(refusal("limits:\n  max_page_size: 0\n"),
+                       #"config.yaml:2: limits.max_page_size: expected an integer from 1 to 1000000, got "0""#)
+        XCTAssertEqual(refusal("limits:\n  max_availability_days: 36601\n"),
+                       #"config.yaml:2: limits.max_availability_days: expected an integer from 1 to 36600, got "36601""#)
+        XCTAssertEqual(refusal("limits:\n  max_team_availability_members: many\n"),
+                       #"config.yaml:2: limits.max_team_availability_members: expected an integer from 1 to 100000, got "many""#)
         XCTAssertEqual(refusal("listen:\n  host: ''\n"), #"config.yaml:2: listen.host: expected a host name or address without spaces, got """#)
         XCTAssertEqual(refusal("database:\n  data_dir: ''\n"), #"config.yaml:2: database.data_dir: expected a path, got """#)
     }

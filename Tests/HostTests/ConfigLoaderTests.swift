@@ -24,6 +24,8 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.headerTimeoutSeconds, 10, file: file, line: line)
         XCTAssertEqual(config.idleTimeoutSeconds, 75, file: file, line: line)
         XCTAssertEqual(config.ioThreads, 1, file: file, line: line)
+        XCTAssertEqual(config.maxQueryParameters, 1000, file: file, line: line)
+        XCTAssertEqual(config.statementTimeoutSeconds, 10, file: file, line: line)
         XCTAssertEqual(config.apiKeyPrefix, "cal_", file: file, line: line)
         XCTAssertEqual(config.keyCacheSeconds, 0, file: file, line: line)
     }
@@ -53,6 +55,7 @@ final class ConfigLoaderTests: XCTestCase {
               url: "postgresql://cal@db/cal?schema=public"
               data_dir: /var/lib/calapi
               pool_size: 16
+              statement_timeout: 2.5
             plugins:
               directory: plugins
               load: [Users, Event_Types2]
@@ -67,6 +70,10 @@ final class ConfigLoaderTests: XCTestCase {
               header_timeout_seconds: 2.5
               idle_timeout_seconds: 30
               io_threads: 2
+              max_page_size: 500
+              max_availability_days: 62
+              max_team_availability_members: 20
+              max_query_params: 50
             auth:
               api_key_prefix: acme_
               cache_seconds: 15
@@ -76,17 +83,20 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.databaseURL, "postgresql://cal@db/cal?schema=public")
         XCTAssertEqual(config.dataDirectory, "/var/lib/calapi")
         XCTAssertEqual(config.poolSize, 16)
+        XCTAssertEqual(config.statementTimeoutSeconds, 2.5)
         XCTAssertEqual(config.pluginDirectory, "/srv/calapi/plugins")
         XCTAssertEqual(config.pluginNames, ["Users", "Event_Types2"])
         XCTAssertEqual(config.resources, [
-            "users": ResourceConfig(methods: ["GET", "POST"], line: 12),
-            "event-types": ResourceConfig(methods: ["GET", "DELETE"], line: 13),
+            "users": ResourceConfig(methods: ["GET", "POST"], line: 13),
+            "event-types": ResourceConfig(methods: ["GET", "DELETE"], line: 14),
         ])
         XCTAssertEqual(config.maxBodyBytes, 2048)
         XCTAssertEqual(config.maxHeaderBytes, 4096)
         XCTAssertEqual(config.headerTimeoutSeconds, 2.5)
         XCTAssertEqual(config.idleTimeoutSeconds, 30)
         XCTAssertEqual(config.ioThreads, 2)
+        XCTAssertEqual(config.pluginLimits, PluginLimits(maxPageSize: 500, maxAvailabilityDays: 62, maxTeamAvailabilityMembers: 20))
+        XCTAssertEqual(config.maxQueryParameters, 50)
         XCTAssertEqual(config.apiKeyPrefix, "acme_")
         XCTAssertEqual(config.keyCacheSeconds, 15)
     }

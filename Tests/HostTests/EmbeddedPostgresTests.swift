@@ -17,7 +17,8 @@ final class EmbeddedPostgresTests: XCTestCase {
     }
 
     private func cluster(port: UInt16 = 0, in directory: String? = nil) -> EmbeddedPostgres {
-        let cluster = EmbeddedPostgres(dataDirectory: directory ?? folder, port: port, forTests: true)
+        let cluster = EmbeddedPostgres(dataDirectory: directory ?? folder, port: port, forTests: true,
+                                       relocationBase: folder + "/relocated")
         clusters.append(cluster)
         return cluster
     }
@@ -112,13 +113,70 @@ final class EmbeddedPostgresTests: XCTestCase {
         }
     }
 
-    func testDataFolderBehindAClosedParentIsReachable() throws {
+    /// A data folder whose parent is closed (0700, as `/root` is): as root the `postgres` account
+    /// cannot reach it, so the cluster moves to a folder calapi creates; the parent keeps its mode.
+    func testDataFolderBehindAClosedParentLeavesTheParentAlone() throws {
         let closed = folder + "/closed"
         try FileManager.default.createDirectory(atPath: closed, withIntermediateDirectories: true)
         chmod(closed, 0o700)
         let postgres = cluster(in: closed + "/data")
         try postgres.start()
-        XCTAssertEqual(try TestSQL(url: postgres.url).value("SELECT 1"), "1")
+        XCTAssertEqual(try TestSQL(url: postgres.url).run("CREATE TABLE kept (n integer); INSERT INTO kept VALUES (7)"), [])
+        XCTAssertEqual(try mode(of: closed), 0o700, "the closed parent must keep its permissions")
+        XCTAssertEqual(try mode(of: closed + "/data"), 0o700)
+        guard geteuid() == 0 else { return XCTAssertFalse(postgres.isRelocated) }
+
+        XCTAssertTrue(postgres.isRelocated)
+        XCTAssertEqual(postgres.serverDirectory, folder + "/relocated/" + EmbeddedPostgres.relocatedName(closed + "/data"))
+        XCTAssertEqual(try mode(of: folder + "/relocated"), 0o711)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: postgres.clusterDirectory + "/PG_VERSION"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: closed + "/data/password"), "the password stays in the data folder")
+        // A later start (a new process) finds the same cluster.
+        postgres.stop()
+        let again = cluster(in: closed + "/data")
+        try again.start()
+        XCTAssertEqual(try TestSQL(url: again.url).value("SELECT n FROM kept"), "7")
+        XCTAssertEqual(try mode(of: closed), 0o700)
+    }
+
+    func testTheClusterMovesOnlyWhenTheServerAccountIsBlocked() {
+        let postgres = EmbeddedPostgres.Programs.Account(name: "postgres", uid: 101, gid: 101)
+        let base = "/var/lib/calapi"
+        let data = "/root/work/calapi/.calapi"
+        XCTAssertEqual(EmbeddedPostgres.serverDirectory(dataDirectory: data, account: nil, relocationBase: base) { _ in false }, data,
+                       "not root: calapi's own account reaches its data folder")
+        XCTAssertEqual(EmbeddedPostgres.serverDirectory(dataDirectory: data, account: postgres, relocationBase: base) { _ in true }, data)
+        let moved = EmbeddedPostgres.serverDirectory(dataDirectory: data, account: postgres, relocationBase: base) { $0 != "/root" }
+        XCTAssertEqual(moved, base + "/" + EmbeddedPostgres.relocatedName(data))
+        XCTAssertEqual(EmbeddedPostgres.blockingParent(of: data) { $0 != "/root" }, "/root")
+        XCTAssertNil(EmbeddedPostgres.blockingParent(of: data) { _ in true })
+
+        let name = EmbeddedPostgres.relocatedName(data)
+        XCTAssertTrue(name.hasPrefix("calapi-.calapi-"), name)
+        XCTAssertEqual(name, EmbeddedPostgres.relocatedName(data), "stable across starts")
+        XCTAssertNotEqual(name, EmbeddedPostgres.relocatedName("/root/other/calapi/.calapi"))
+        let odd = EmbeddedPostgres.relocatedName("/srv/" + String(repeating: "é ", count: 40) + "/data")
+        XCTAssertTrue(odd.allSatisfy { $0.isASCII && !$0.isWhitespace }, odd)
+        XCTAssertLessThanOrEqual(odd.count, 32 + 1 + 16)
+    }
+
+    func testTraversalFollowsOwnerGroupAndOtherBits() throws {
+        guard geteuid() == 0, let account = EmbeddedPostgres.Programs.Account.forServer() else {
+            throw XCTSkip("needs root and the postgres account")
+        }
+        let probe = folder + "/probe"
+        try FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        for (mode, owner, expected) in [(0o700, 0, false), (0o701, 0, true), (0o710, 0, false), (0o700, Int(account.uid), true)] {
+            chmod(probe, mode_t(mode))
+            chown(probe, uid_t(owner), 0)
+            XCTAssertEqual(account.canTraverse(probe), expected, "mode \(String(mode, radix: 8)) owner \(owner)")
+        }
+        XCTAssertFalse(account.canTraverse(folder + "/missing"))
+    }
+
+    private func mode(of path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return try XCTUnwrap(attributes[.posixPermissions] as? Int)
     }
 
     func testDeepDataFolderFallsBackToTCPOnly() throws {

@@ -48,29 +48,57 @@ final class HTTPRequestParserTests: XCTestCase {
     }
 
     func testChunkedBodyWithExtensionsAndTrailers() {
-        let text = "PUT /c HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n"
+        let text = "PUT /c HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: Chunked\r\n\r\n"
             + "3;a=b;c=\"d\"\r\nabc\r\n00A \r\n0123456789\r\n0;last\r\nTrailer-One: 1\r\nTrailer-Two: 2\r\n\r\n"
-        XCTAssertEqual(outcomes(of: [bytes(text)]), ["PUT /c ? [Transfer-Encoding=Chunked] abc0123456789 keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes(text)]), ["PUT /c ? [Host=h,Transfer-Encoding=Chunked] abc0123456789 keepAlive=true 1.0=false"])
     }
 
     func testLenientLineEndsAndTargets() {
-        XCTAssertEqual(outcomes(of: [bytes("\r\n\r\nGET http://example.com HTTP/1.1\nA:  b \n\n")]),
-                       ["GET / ? [A=b]  keepAlive=true 1.0=false"])
-        XCTAssertEqual(outcomes(of: [bytes("OPTIONS * HTTP/1.1\r\n\r\n")]), ["OPTIONS * ? []  keepAlive=true 1.0=false"])
-        XCTAssertEqual(outcomes(of: [bytes("GET https://h:1/p?q#f HTTP/1.1\r\n\r\n")]), ["GET /p ?q#f []  keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("\r\n\r\nGET http://example.com HTTP/1.1\nHost:  b \n\n")]),
+                       ["GET / ? [Host=b]  keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n")]), ["OPTIONS * ? [Host=h]  keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("GET https://h:1/p?q#f HTTP/1.1\r\nHost: h:1\r\n\r\n")]), ["GET /p ?q#f [Host=h:1]  keepAlive=true 1.0=false"])
         XCTAssertEqual(outcomes(of: [bytes("GET * HTTP/1.1\r\n\r\n")]), ["error 400"])
-        XCTAssertEqual(outcomes(of: [bytes("get / HTTP/1.1\r\nconnection: Keep-Alive, CLOSE\r\n\r\n")]),
-                       ["get / ? [connection=Keep-Alive, CLOSE]  keepAlive=false 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("get / HTTP/1.1\r\nhost: h\r\nconnection: Keep-Alive, CLOSE\r\n\r\n")]),
+                       ["get / ? [host=h,connection=Keep-Alive, CLOSE]  keepAlive=false 1.0=false"])
     }
 
     func testRepeatedEqualContentLengthsAreOneLength() {
-        XCTAssertEqual(outcomes(of: [bytes("POST / HTTP/1.1\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok")]),
-                       ["POST / ? [Content-Length=2, 2,Content-Length=2] ok keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok")]),
+                       ["POST / ? [Host=h,Content-Length=2, 2,Content-Length=2] ok keepAlive=true 1.0=false"])
+    }
+
+    func testHostRulesOfRFC9112() {
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.1\r\n\r\n")]), ["error 400"])
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.1\r\nHost: a\r\nHOST: a\r\n\r\n")]), ["error 400"])
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.1\r\nHost: a b\r\n\r\n")]), ["error 400"])
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.1\r\nHost:\r\n\r\n")]), ["GET / ? [Host=]  keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.1\r\nHost: [::1]:3002\r\n\r\n")]),
+                       ["GET / ? [Host=[::1]:3002]  keepAlive=true 1.0=false"])
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.0\r\n\r\n")]), ["GET / ? []  keepAlive=false 1.0=true"])
+        XCTAssertEqual(outcomes(of: [bytes("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n")]), ["error 400"])
+        XCTAssertEqual(outcomes(of: [bytes("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")]), ["error 400"])
+    }
+
+    /// The first line is checked as it arrives: no need to wait for the end of a head that will never come.
+    func testNonHTTPIsRefusedBeforeTheHeadEnds() {
+        for input in ["GET /\r\n", "GET / \r\n", "G@", "GET\r\n", "\u{16}\u{3}\u{1}", "GET / HTTP/1.1 extra\n"] {
+            var parser = HTTPRequestParser(maxHeaderBytes: 1024, maxBodyBytes: 1024)
+            let event = bytes(input).withUnsafeBytes { parser.consume($0).event }
+            guard case .failure(let error) = event else { return XCTFail("\(input.debugDescription): \(event)") }
+            XCTAssertEqual(error, .malformedRequestLine, input.debugDescription)
+        }
+        for input in ["GET / HTTP/1.1\r\n", "GET /", "OPTIONS * HTTP/1.1\n", "\r\nPATCH"] {
+            var parser = HTTPRequestParser(maxHeaderBytes: 1024, maxBodyBytes: 1024)
+            guard case .needMore = bytes(input).withUnsafeBytes({ parser.consume($0).event }) else {
+                return XCTFail("\(input.debugDescription) refused")
+            }
+        }
     }
 
     func testExpectContinueIsReportedOnlyBeforeAnyBodyByte() {
         var parser = HTTPRequestParser(maxHeaderBytes: 1024, maxBodyBytes: 1024)
-        let head = bytes("POST / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n")
+        let head = bytes("POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n")
         let first = head.withUnsafeBytes { parser.consume($0) }
         XCTAssertEqual(first.consumed, head.count)
         guard case .expectContinue = first.event else { return XCTFail("\(first.event)") }
@@ -85,16 +113,16 @@ final class HTTPRequestParserTests: XCTestCase {
     }
 
     func testLimitsAreExact() {
-        let head = "GET / HTTP/1.1\r\nA: 1\r\n\r\n"
+        let head = "GET / HTTP/1.1\r\nHost: h\r\n\r\n"
         XCTAssertEqual(outcomes(of: [bytes(head)], maxHeaderBytes: head.utf8.count).count, 1)
         XCTAssertEqual(outcomes(of: [bytes(head)], maxHeaderBytes: head.utf8.count - 1), ["error 431"])
-        let body = "POST / HTTP/1.1\r\nContent-Length: 8\r\n\r\n12345678"
+        let body = "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 8\r\n\r\n12345678"
         XCTAssertEqual(outcomes(of: [bytes(body)], maxBodyBytes: 8).count, 1)
         XCTAssertEqual(outcomes(of: [bytes(body)], maxBodyBytes: 7), ["error 413"])
-        let chunked = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n1234\r\n4\r\n5678\r\n0\r\n\r\n"
+        let chunked = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n1234\r\n4\r\n5678\r\n0\r\n\r\n"
         XCTAssertEqual(outcomes(of: [bytes(chunked)], maxBodyBytes: 8).count, 1)
         XCTAssertEqual(outcomes(of: [bytes(chunked)], maxBodyBytes: 7), ["error 413"])
-        XCTAssertEqual(outcomes(of: [bytes("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFFFFFF\r\n")]), ["error 413"])
+        XCTAssertEqual(outcomes(of: [bytes("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFFFFFF\r\n")]), ["error 413"])
     }
 
     /// Random bytes and mutations of valid requests, each split at random points: the parser never traps,
@@ -103,9 +131,9 @@ final class HTTPRequestParserTests: XCTestCase {
         let corpus = [
             "GET /v1/users/5?apiKey=cal_1 HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n\r\n",
             "POST /v1/bookings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"title\":\"t\"}",
-            "PATCH /v1/users/1 HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nabcd\r\n0\r\nT: 1\r\n\r\n",
-            "PUT /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nxyz",
-            "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /two HTTP/1.1\r\n\r\n",
+            "PATCH /v1/users/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nabcd\r\n0\r\nT: 1\r\n\r\n",
+            "PUT /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nxyz",
+            "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n",
         ].map { Array($0.utf8) }
         let interesting = Array("\r\n :;,0123456789abcdefABCDEF\t\u{0}\u{7F}".utf8) + [0x80, 0xFF]
         var generator = HTTPFuzzRandom(seed: 0xCA1A_B1)

@@ -62,6 +62,56 @@ final class HTTPServerRefusalTests: XCTestCase {
         }
     }
 
+    func testHostMustBeThereOnceInHTTP11() throws {
+        let server = try startHTTPServer()
+        let cases = [
+            ("GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", "an HTTP/1.1 request needs a Host header"),
+            ("GET / HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n", "more than one Host header"),
+            ("GET / HTTP/1.0\r\nHost: a\r\nhost: b\r\n\r\n", "more than one Host header"),
+            ("GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", "invalid Host header"),
+        ]
+        for (request, message) in cases {
+            let response = try answer(to: request, server: server)
+            assertHTTPRefusal(response, status: 400)
+            XCTAssertEqual(response?.json["message"] as? String, message, request)
+        }
+        let old = try HTTPTestClient(port: server.boundPort)
+        old.send("GET /old HTTP/1.0\r\n\r\n")
+        XCTAssertEqual(old.readResponse()?.status, 200, "HTTP/1.0 needs no Host")
+    }
+
+    func testHTTP10WithTransferEncodingIsRefusedAndClosed() throws {
+        let server = try startHTTPServer()
+        let response = try answer(to: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+                                  server: server)
+        assertHTTPRefusal(response, status: 400)
+        XCTAssertEqual(response?.json["message"] as? String, "Transfer-Encoding is not allowed in HTTP/1.0")
+    }
+
+    /// Input that is plainly not HTTP/1 is refused as soon as that is clear, long before the header
+    /// timeout (an hour here, beyond the client's five-second read timeout).
+    func testNonHTTPIsRefusedAtOnceWithoutWaitingForTheHead() throws {
+        let server = try startHTTPServer { $0.headerTimeoutSeconds = 3600 }
+        let clientHello: [UInt8] = [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03]
+        let inputs: [(String, [UInt8])] = [
+            ("HTTP/0.9 line", Array("GET /\r\n".utf8)),
+            ("TLS ClientHello", clientHello),
+            ("invalid method character", Array("GE(T /".utf8)),
+            ("request line without version", Array("GET / \r\n".utf8)),
+        ]
+        for (name, bytes) in inputs {
+            let client = try HTTPTestClient(port: server.boundPort)
+            XCTAssertTrue(client.send(bytes), name)
+            let response = client.readResponse()
+            assertHTTPRefusal(response, status: 400)
+            XCTAssertEqual(response?.json["message"] as? String, "malformed request line", name)
+            XCTAssertTrue(client.closesWithoutData(), name)
+        }
+        let client = try HTTPTestClient(port: server.boundPort)
+        client.send("GET /still-serving HTTP/1.1\r\nHost: x\r\n\r\n")
+        XCTAssertEqual(client.readResponse()?.status, 200)
+    }
+
     func testUnsupportedVersionIsRefusedWith505() throws {
         let server = try startHTTPServer()
         for version in ["HTTP/2.0", "HTTP/0.9", "HTTP/3.1"] {
@@ -81,7 +131,7 @@ final class HTTPServerRefusalTests: XCTestCase {
 
     func testHeadJustUnderTheLimitIsServed() throws {
         let server = try startHTTPServer { $0.maxHeaderBytes = 200 }
-        let start = "GET / HTTP/1.1\r\nX: "
+        let start = "GET / HTTP/1.1\r\nHost: x\r\nX: "
         let filler = String(repeating: "b", count: 200 - start.utf8.count - 4)
         let client = try HTTPTestClient(port: server.boundPort)
         client.send(start + filler + "\r\n\r\n")

@@ -5,10 +5,10 @@ import XCTest
 /// ones (schema.md §5 – §7).
 final class MigrationAttachTests: MigrationTestCase {
     /// Turns this test's database into what Cal.com leaves behind: the S2 tables, Prisma's bookkeeping,
-    /// no calapi bookkeeping.
+    /// none of calapi's own tables.
     private func makeCalcomDatabase(withPrismaTable: Bool = true) throws {
         try migrate()
-        try db.run("DROP TABLE calapi_schema_migrations")
+        try db.run("DROP TABLE calapi_schema_migrations; DROP TABLE calapi_unverified_email")
         guard withPrismaTable else { return }
         try db.run("""
             CREATE TABLE "_prisma_migrations" (
@@ -43,6 +43,7 @@ final class MigrationAttachTests: MigrationTestCase {
         XCTAssertEqual(try fingerprint(), before)
         XCTAssertEqual(try prismaRows(), prismaBefore)
         XCTAssertTrue(try tableExists("calapi_schema_migrations"))
+        XCTAssertTrue(try tableExists("calapi_unverified_email"))
         XCTAssertEqual(try db.value("SELECT count(*) FROM calapi_schema_migrations"), "0")
         XCTAssertEqual(try advisoryLocks(), "0")
 

@@ -64,21 +64,21 @@ class MigrationTestCase: XCTestCase {
     }
 
     /// An md5 over the current schema's columns, indexes, constraints, sequences and enum labels,
-    /// leaving out calapi's bookkeeping table.
+    /// leaving out calapi's own tables (`calapi_…`).
     func fingerprint() throws -> String {
         try XCTUnwrap(db.value("""
             SELECT md5(string_agg(line, E'\\n' ORDER BY line)) FROM (
                 SELECT format('column %s.%s %s %s %s %s %s', table_name, column_name, ordinal_position, data_type,
                               udt_name, is_nullable, coalesce(column_default, '-')) AS line
                 FROM information_schema.columns
-                WHERE table_schema = current_schema() AND table_name <> 'calapi_schema_migrations'
+                WHERE table_schema = current_schema() AND left(table_name, 7) <> 'calapi_'
                 UNION ALL
                 SELECT format('index %s', indexdef) FROM pg_indexes
-                WHERE schemaname = current_schema() AND tablename <> 'calapi_schema_migrations'
+                WHERE schemaname = current_schema() AND left(tablename, 7) <> 'calapi_'
                 UNION ALL
                 SELECT format('constraint %s %s %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
                 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-                WHERE n.nspname = current_schema() AND c.conrelid::regclass::text <> 'calapi_schema_migrations'
+                WHERE n.nspname = current_schema() AND left(c.conrelid::regclass::text, 7) <> 'calapi_'
                 UNION ALL
                 SELECT format('sequence %s', sequencename) FROM pg_sequences WHERE schemaname = current_schema()
                 UNION ALL

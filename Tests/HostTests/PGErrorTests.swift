@@ -112,7 +112,7 @@ final class PGErrorTests: XCTestCase {
         XCTAssertEqual(DatabaseError.Kind(sqlState: "08006"), .unavailable)
         XCTAssertEqual(DatabaseError.Kind(sqlState: "57P01"), .unavailable)
         XCTAssertEqual(DatabaseError.Kind(sqlState: "57P03"), .unavailable)
-        XCTAssertEqual(DatabaseError.Kind(sqlState: "57014"), .other)
+        XCTAssertEqual(DatabaseError.Kind(sqlState: "57014"), .cancelled)
         XCTAssertEqual(DatabaseError.Kind(sqlState: "22001"), .invalidInput)
         XCTAssertEqual(DatabaseError.Kind(sqlState: "23514"), .checkViolation)
         XCTAssertEqual(DatabaseError.Kind(sqlState: "23000"), .other)

@@ -60,6 +60,41 @@ final class SchemaCoercionTests: XCTestCase {
                        "invalid_type in 'userId': Expected number, received array; invalid_type in 'userId,1': Expected number, received nan")
     }
 
+    /// `x-coerce` picks the rule of the Cal.com validator a route used for a number in its query.
+    func testCoercionRules() throws {
+        let schema = try JSONSchema.compile([
+            "type": "object",
+            "properties": [
+                "userId": ["type": "integer", "x-coerce": "parseInt"],
+                "teamId": ["type": "integer", "x-coerce": "digits"],
+                "id": ["type": "integer", "x-coerce": "number"],
+            ],
+        ])
+        func read(_ key: String, _ text: String) -> ValidationOutcome { schema.validate([key: .string(text)], coerceStrings: true) }
+        for (text, number) in [("12abc", 12), (" -7", -7), ("+3.9", 3), ("0x10", 0)] as [(String, JSONValue)] {
+            XCTAssertEqual(read("userId", text).value, ["userId": number], text)
+        }
+        XCTAssertEqual(read("userId", "abc").issues.zodMessage, "custom in 'userId': Not a number")
+        XCTAssertEqual(read("teamId", "0042").value, ["teamId": 42])
+        XCTAssertEqual(read("teamId", "99999999999999999999").value, ["teamId": .double(1e20)], "beyond 64 bits: JavaScript's double")
+        for text in ["0x1", "1e0", "1.0", " 1", "+1", "-1", ""] {
+            XCTAssertEqual(read("teamId", text).issues.zodMessage, "invalid_string in 'teamId': Invalid", text)
+        }
+        XCTAssertEqual(read("id", "0x1F").value, ["id": 31])
+        XCTAssertEqual(read("id", "abc").issues.zodMessage, "invalid_type in 'id': Expected number, received nan")
+        XCTAssertEqual(schema.validate(["teamId": 7], coerceStrings: true).issues, [], "a value already read passes again unchanged")
+    }
+
+    /// A path parameter checked on its own names itself in the issue.
+    func testPropertyValidatedAlone() throws {
+        let property = try XCTUnwrap(try JSONSchema.compile(query).propertySchema("id"))
+        let outcome = property.validate("0x1", coerceStrings: true, at: [.key("id")])
+        XCTAssertEqual(outcome.value, 1)
+        XCTAssertEqual(property.validate("x", coerceStrings: true, at: [.key("id")]).issues.zodMessage,
+                       "invalid_type in 'id': Expected number, received nan")
+        XCTAssertNil(try JSONSchema.compile(query).propertySchema("missing"))
+    }
+
     func testWithoutCoercionStringsStayStrings() throws {
         let outcome = try JSONSchema.compile(query).validate(["id": "12"])
         XCTAssertEqual(outcome.issues, [issue("invalid_type", ["id"], "Expected number, received string")])

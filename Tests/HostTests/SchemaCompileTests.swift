@@ -62,6 +62,7 @@ final class SchemaCompileTests: XCTestCase {
         assertRefused(["oneOf": [1]], pointer: "/oneOf/0", message: "a schema must be an object")
         assertRefused(["anyOf": [[:]], "oneOf": [[:]]], pointer: "/oneOf", message: #""anyOf" and "oneOf" cannot be combined"#)
         assertRefused(["x-message": 3], pointer: "/x-message", message: #""x-message" must be a string"#)
+        assertRefused(["x-coerce": "octal"], pointer: "/x-coerce", message: #""x-coerce" must be "number", "parseInt" or "digits""#)
     }
 
     func testBadPatterns() {

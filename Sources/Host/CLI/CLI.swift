@@ -11,6 +11,9 @@ enum CLI {
                       serve the API; without DATABASE_URL, start a private PostgreSQL under .calapi/
           migrate [--config FILE]
                       create Cal.com's tables on an empty database (idempotent; leaves Cal.com's own alone)
+          db-role-sql [--role NAME] [--config FILE]
+                      print the SQL that creates the restricted role calapi serve should connect as
+                      (run it as the owner of Cal.com's tables; again after Cal.com's migrations)
           keys create --user-id N [--expires-at ISO8601] [--note TEXT] [--config FILE]
                       mint a Cal.com-compatible API key for a user and print it once
           openapi [--config FILE]
@@ -35,6 +38,7 @@ enum CLI {
             switch command {
             case "serve": return try ServeCommand.run(options)
             case "migrate": return try MigrateCommand.run(options)
+            case "db-role-sql": return try DBRoleSQLCommand.run(options)
             case "keys": return try KeysCommand.run(options)
             case "openapi": return try OpenAPICommand.run(options)
             case "plugins": return try PluginsCommand.run(options)

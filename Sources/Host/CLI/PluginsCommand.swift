@@ -8,6 +8,7 @@ enum PluginsCommand {
         let config = try CLI.loadConfig(options)
         let directory = ServedAPI.pluginDirectory(config)
         print("plugin folder: \(directory) (host plugin ABI \(CALAPI_ABI_MAJOR).\(CALAPI_ABI_MINOR))")
+        PluginLimits.installed = config.pluginLimits
         let loader = PluginLoader(directory: directory, catalog: StatementCatalog())
         var loaded: [LoadedPlugin] = []
         var failures = 0

@@ -29,12 +29,13 @@ enum ServeCommand {
         let database = try DatabaseTarget(config: config)
         defer { database.release() }
         try prepareDatabase(database, config: config)
+        let lookup = try checkServingRole(database)
 
         let processor = RequestProcessor(
-            authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.authStatementID),
-            statements: api.catalog)
-        let workers = WorkerPool(count: config.poolSize, databaseURL: database.url, processor: processor,
-                                 keyCacheSeconds: config.keyCacheSeconds)
+            authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.keyLookups[lookup]!, sql: lookup.sql),
+            statements: api.catalog, maxQueryParameters: config.maxQueryParameters)
+        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor,
+                                 keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
         let serverURL = "http://\(config.host):\(config.port)/v1"
         let document = api.openAPIDocument(serverURL: serverURL).serialized()
         let application = Application(routes: api.trie, workers: workers, openAPIDocument: document)
@@ -58,13 +59,28 @@ enum ServeCommand {
         return 0
     }
 
-    /// Migrates, and in the private-database mode creates the demo admin on the first start.
+    /// Reads what the pool's role may do: warns when PostgreSQL would not keep plugins away from
+    /// secrets, and picks how API keys are looked up.
+    private static func checkServingRole(_ database: DatabaseTarget) throws -> APIKeyAuthenticator.Lookup {
+        let connection = PGConnection(url: database.serveURL)
+        try connection.connect()
+        defer { connection.close() }
+        let privileges = try DatabasePrivileges.inspect(connection)
+        if let warning = privileges.warning { Log.warning(warning) }
+        let lookup = try privileges.keyLookup()
+        Log.info("database: serving as role \"\(privileges.role)\", API keys looked up \(lookup == .function ? "through \(DatabaseRole.lookupFunction)" : "directly")")
+        return lookup
+    }
+
+    /// Migrates, and in the private-database mode sets up the restricted role and creates the demo
+    /// admin on the first start.
     private static func prepareDatabase(_ database: DatabaseTarget, config: Config) throws {
         let connection = try database.connect()
         defer { connection.close() }
         let report = try Migrator.migrate(using: connection.sqlRunner)
         Log.info("database: \(report.mode)")
         for warning in report.warnings { Log.warning(warning) }
+        try database.prepareForServing(connection)
         guard database.isEmbedded else { return }
         let base = "http://\(config.host):\(config.port)"
         if let demo = try DemoAccount.ensure(connection: connection, prefix: config.apiKeyPrefix) {

@@ -30,6 +30,8 @@ struct Config {
     var dataDirectory: String
     /// Handler threads, each with one database connection.
     var poolSize = 4
+    /// PostgreSQL's `statement_timeout` on every pooled connection, in seconds; 0 = none.
+    var statementTimeoutSeconds = 10.0
     /// Absolute; nil means the folder of the calapi executable.
     var pluginDirectory: String?
     /// Plugin families to load, `lib<Name>.so` each.
@@ -45,6 +47,10 @@ struct Config {
     var headerTimeoutSeconds = 10.0
     var idleTimeoutSeconds = 75.0
     var ioThreads = 1
+    /// Bounds on a request's cost that plugins enforce (page size, availability period).
+    var pluginLimits = PluginLimits()
+    /// Query parameters a request may carry; more answer 400.
+    var maxQueryParameters = 1000
     var apiKeyPrefix = "cal_"
     /// How long a verified API key is remembered; 0 turns the cache off.
     var keyCacheSeconds = 0.0

@@ -23,6 +23,7 @@ extension ConfigLoader {
         }
         try read("CALAPI_HOST") { config.host = try ConfigValue.word($0, describing: "a host name or address") }
         try read("CALAPI_POOL_SIZE") { config.poolSize = try ConfigValue.integer($0, in: 1...64) }
+        try read("CALAPI_STATEMENT_TIMEOUT") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         try read("CALAPI_DATA_DIR") { config.dataDirectory = try ConfigValue.path($0, against: here) }
         try read("CALAPI_PLUGIN_DIR") { config.pluginDirectory = try ConfigValue.path($0, against: here) }
         if let prefix = environment["API_KEY_PREFIX"] {

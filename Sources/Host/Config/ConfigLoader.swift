@@ -40,10 +40,11 @@ enum ConfigLoader {
             try listen.read("host") { config.host = try ConfigValue.word($0, describing: "a host name or address") }
             try listen.read("port") { config.port = UInt16(try ConfigValue.integer($0, in: 1...65535)) }
         }
-        if let database = try top.section("database", allowed: ["url", "data_dir", "pool_size"]) {
+        if let database = try top.section("database", allowed: ["url", "data_dir", "pool_size", "statement_timeout"]) {
             try database.read("url") { config.databaseURL = $0.isEmpty ? nil : $0 }
             try database.read("data_dir") { config.dataDirectory = try ConfigValue.path($0, against: baseDirectory) }
             try database.read("pool_size") { config.poolSize = try ConfigValue.integer($0, in: 1...64) }
+            try database.read("statement_timeout") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         }
         if let plugins = try top.section("plugins", allowed: ["directory", "load"]) {
             try plugins.read("directory") { config.pluginDirectory = $0.isEmpty ? nil : try ConfigValue.path($0, against: baseDirectory) }
@@ -60,12 +61,21 @@ enum ConfigLoader {
             config.resources = try readResources(resources)
         }
         if let limits = try top.section("limits", allowed: ["max_body_bytes", "max_header_bytes", "header_timeout_seconds",
-                                                            "idle_timeout_seconds", "io_threads"]) {
+                                                            "idle_timeout_seconds", "io_threads", "max_page_size",
+                                                            "max_availability_days", "max_team_availability_members", "max_query_params"]) {
             try limits.read("max_body_bytes") { config.maxBodyBytes = try ConfigValue.integer($0, in: 1...1 << 30) }
             try limits.read("max_header_bytes") { config.maxHeaderBytes = try ConfigValue.integer($0, in: 1024...1 << 20) }
             try limits.read("header_timeout_seconds") { config.headerTimeoutSeconds = try ConfigValue.seconds($0, in: 0.1...3600) }
             try limits.read("idle_timeout_seconds") { config.idleTimeoutSeconds = try ConfigValue.seconds($0, in: 0.1...3600) }
             try limits.read("io_threads") { config.ioThreads = try ConfigValue.integer($0, in: 1...64) }
+            try limits.read("max_page_size") { config.pluginLimits.maxPageSize = try ConfigValue.integer($0, in: 1...1_000_000) }
+            try limits.read("max_availability_days") {
+                config.pluginLimits.maxAvailabilityDays = try ConfigValue.integer($0, in: 1...36_600)
+            }
+            try limits.read("max_team_availability_members") {
+                config.pluginLimits.maxTeamAvailabilityMembers = try ConfigValue.integer($0, in: 1...100_000)
+            }
+            try limits.read("max_query_params") { config.maxQueryParameters = try ConfigValue.integer($0, in: 1...100_000) }
         }
         if let auth = try top.section("auth", allowed: ["api_key_prefix", "cache_seconds"]) {
             try auth.read("api_key_prefix") { config.apiKeyPrefix = try apiKeyPrefix($0) }

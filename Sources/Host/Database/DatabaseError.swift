@@ -16,6 +16,9 @@ struct DatabaseError: Error, CustomStringConvertible {
         case checkViolation
         /// A value PostgreSQL could not accept for its type (SQLSTATE class 22, "data exception").
         case invalidInput
+        /// The statement was stopped (57014): it ran past `statement_timeout`, or calapi cancelled it
+        /// because its client went away.
+        case cancelled
         /// Anything else: a bug in a statement, a permission problem, a server-side failure.
         case other
 
@@ -26,6 +29,7 @@ struct DatabaseError: Error, CustomStringConvertible {
             case "23503": self = .foreignKeyViolation
             case "23502": self = .notNullViolation
             case "23514": self = .checkViolation
+            case "57014": self = .cancelled
             case "57P01", "57P02", "57P03": self = .unavailable
             default:
                 if sqlState.hasPrefix("08") {

@@ -5,32 +5,68 @@ extension EmbeddedPostgres {
     var portFile: String { dataDirectory + "/port" }
     /// The superuser's password, mode 0600, readable by calapi's own account only.
     var passwordFile: String { dataDirectory + "/password" }
+    /// The password of the restricted role the API server connects as (`DatabaseRole`), mode 0600.
+    var apiPasswordFile: String { dataDirectory + "/api-password" }
     /// The settings calapi rewrites at every start, included from `postgresql.conf`.
     var settingsFile: String { clusterDirectory + "/calapi.conf" }
 
-    /// Creates the data and socket folders (mode 0700); as root, hands them to the server's account and
-    /// makes every parent folder traversable for it.
+    /// Creates the data, server and socket folders (mode 0700) and, as root, hands the server's
+    /// folders to its account. Only folders calapi creates or owns are touched: never their parents.
     func prepareFolders(for programs: Programs) throws {
-        for folder in [dataDirectory, socketDirectory] {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(message: "could not create \(folder): \(error.localizedDescription)")
-            }
-            chmod(folder, 0o700)
+        try createPrivateFolder(dataDirectory)
+        if isRelocated {
+            try prepareRelocationBase()
+            try createPrivateFolder(serverDirectory)
         }
+        try createPrivateFolder(socketDirectory)
         guard let account = programs.account else { return }
-        try makeParentsTraversable()
-        for path in [dataDirectory, socketDirectory, logFile] where FileManager.default.fileExists(atPath: path) {
+        for path in [serverDirectory, socketDirectory, logFile] where FileManager.default.fileExists(atPath: path) {
             try handOver(path, to: account)
         }
     }
 
+    /// The restricted role's password, made up and written to `apiPasswordFile` on first use.
+    func apiPassword() throws -> String {
+        if let text = try? String(contentsOfFile: apiPasswordFile, encoding: .utf8), let secret = firstLine(of: text), !secret.isEmpty {
+            return secret
+        }
+        let secret = Self.randomSecret()
+        try writeFile(apiPasswordFile, secret + "\n", mode: 0o600, owner: nil)
+        return secret
+    }
+
+    /// 24 random bytes in hex: a password that needs no quoting in a URL or in SQL.
+    static func randomSecret() -> String {
+        (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+
+    /// Says where the cluster went and why, and points at a cluster left in the data folder by an
+    /// earlier calapi (which loosened the parents' permissions so the server could reach it).
+    func reportRelocation(for programs: Programs) {
+        let blocking = Self.blockingParent(of: dataDirectory) { programs.account?.canTraverse($0) ?? true } ?? dataDirectory
+        Log.info("the 'postgres' account cannot reach \(dataDirectory) (\(blocking) is closed to it), so the private "
+                 + "PostgreSQL cluster lives in \(serverDirectory)")
+        if FileManager.default.fileExists(atPath: dataDirectory + "/pgdata/PG_VERSION") {
+            Log.warning("\(dataDirectory)/pgdata holds an older cluster, which is not used: move it to \(clusterDirectory) "
+                        + "while calapi is stopped to keep its data")
+        }
+    }
+
+    private func createPrivateFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(message: "could not create \(folder): \(error.localizedDescription)")
+        }
+        chmod(folder, 0o700)
+    }
+
     /// Runs `initdb` with a fresh random password, then makes `postgresql.conf` include `calapi.conf`.
     func initialise(using programs: Programs) throws {
-        let secret = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let secret = Self.randomSecret()
         try writeFile(passwordFile, secret + "\n", mode: 0o600, owner: nil)
-        let passwordForInitdb = dataDirectory + "/initdb-password"
+        // Where the server's account can read it, also when the data folder is closed to it.
+        let passwordForInitdb = serverDirectory + "/initdb-password"
         try writeFile(passwordForInitdb, secret + "\n", mode: 0o600, owner: programs.account)
         defer { try? FileManager.default.removeItem(atPath: passwordForInitdb) }
 
@@ -112,21 +148,6 @@ extension EmbeddedPostgres {
     private func handOver(_ path: String, to account: Programs.Account) throws {
         guard chown(path, account.uid, account.gid) == 0 else {
             throw Failure(message: "could not give \(path) to the '\(account.name)' account (errno \(errno))")
-        }
-    }
-
-    /// Adds search permission for others to every parent of the data folder that lacks it, so the
-    /// server's account can reach its cluster.
-    private func makeParentsTraversable() throws {
-        var parent = URL(fileURLWithPath: dataDirectory).deletingLastPathComponent().path
-        while parent != "/" && !parent.isEmpty {
-            var info = stat()
-            if stat(parent, &info) == 0 && info.st_mode & S_IXOTH == 0 {
-                guard chmod(parent, (info.st_mode & 0o7777) | S_IXOTH) == 0 else {
-                    throw Failure(message: "could not make \(parent) traversable for the PostgreSQL server (errno \(errno))")
-                }
-            }
-            parent = URL(fileURLWithPath: parent).deletingLastPathComponent().path
         }
     }
 

@@ -33,13 +33,12 @@ extension EmbeddedPostgres {
             guard geteuid() == 0 else {
                 return Programs(binDirectory: binDirectory, account: nil, runuser: nil)
             }
-            guard let entry = getpwnam("postgres") else {
+            guard let account = Account.forServer() else {
                 throw Failure(message: "running as root needs the 'postgres' system account to run PostgreSQL: apt-get install -y postgresql")
             }
             guard let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first(where: FileManager.default.isExecutableFile) else {
                 throw Failure(message: "running as root needs runuser to run PostgreSQL as 'postgres': apt-get install -y util-linux")
             }
-            let account = Account(name: "postgres", uid: entry.pointee.pw_uid, gid: entry.pointee.pw_gid)
             return Programs(binDirectory: binDirectory, account: account, runuser: runuser)
         }
 

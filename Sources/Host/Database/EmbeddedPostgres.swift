@@ -4,13 +4,17 @@ import Foundation
 /// (under `.calapi/` by default) and for the test harness (a temporary folder, a free port).
 ///
 /// Layout under `dataDirectory`: the cluster in `pgdata/`, the server log in `postgres.log`, the Unix
-/// socket in `run/`, the chosen port in `port` and the superuser's password in `password` (mode 0600).
-/// The server listens on 127.0.0.1 only and asks for that password (SCRAM); the superuser and the
-/// database are both named `calapi`.
+/// socket in `run/`, the chosen port in `port`, the superuser's password in `password` and the
+/// restricted role's in `api-password` (both mode 0600). The server listens on 127.0.0.1 only and asks
+/// for a password (SCRAM); the superuser and the database are both named `calapi`. The superuser
+/// migrates and mints keys; the API server connects as the restricted role (`DatabaseRole`).
 ///
 /// PostgreSQL refuses to run as root: when calapi runs as root, the server's programs run as Debian's
-/// `postgres` account, which then owns the data folder. Child processes are started at start-up and
-/// shutdown only.
+/// `postgres` account, which then owns the server's files. When that account cannot reach the data
+/// folder (a checkout under a 0700 `/root`), the cluster, its log and its socket live in a folder of
+/// calapi's own under `relocationBase` instead (see `serverDirectory`); the port and password files
+/// stay in the data folder. calapi changes the permissions of no folder it did not create. Child
+/// processes are started at start-up and shutdown only.
 final class EmbeddedPostgres {
     /// A start-up failure, as a one-line message that points at the log file where useful.
     struct Failure: Error, CustomStringConvertible {
@@ -22,8 +26,12 @@ final class EmbeddedPostgres {
     /// The role and the database calapi connects to.
     static let roleAndDatabase = "calapi"
 
-    /// Absolute path of the folder that holds everything of this cluster.
+    /// Absolute path of the folder that holds everything of this cluster (or, relocated, its port and password).
     let dataDirectory: String
+    /// Where the cluster, log and socket live: `dataDirectory`, or a folder under `relocationBase`.
+    let serverDirectory: String
+    /// Where clusters go when the server's account cannot reach `dataDirectory`.
+    let relocationBase: String
     /// Trades crash safety of the machine for speed (`fsync` and `full_page_writes` off): tests only.
     let forTests: Bool
     /// The port asked for at init; 0 = a free one, remembered in `<dataDirectory>/port`.
@@ -39,19 +47,29 @@ final class EmbeddedPostgres {
     ///   - dataDirectory: the folder for the cluster, its log and its socket (created if missing).
     ///   - port: the TCP port on 127.0.0.1; 0 picks a free one and remembers it for the next start.
     ///   - forTests: turns durability off for speed; never for data that matters.
-    init(dataDirectory: String, port: UInt16 = 0, forTests: Bool = false) {
-        self.dataDirectory = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
+    ///   - relocationBase: where the cluster goes when running as root and the `postgres` account
+    ///     cannot reach `dataDirectory` (created with mode 0711 if missing).
+    init(dataDirectory: String, port: UInt16 = 0, forTests: Bool = false, relocationBase: String = "/var/lib/calapi") {
+        let dataDirectory = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
+        self.dataDirectory = dataDirectory
+        self.relocationBase = relocationBase
+        let account = Programs.Account.forServer()
+        serverDirectory = Self.serverDirectory(dataDirectory: dataDirectory, account: account, relocationBase: relocationBase) {
+            account?.canTraverse($0) ?? true
+        }
         self.requestedPort = port
         self.port = port
         self.forTests = forTests
     }
 
     /// The cluster's folder (PostgreSQL's data directory).
-    var clusterDirectory: String { dataDirectory + "/pgdata" }
+    var clusterDirectory: String { serverDirectory + "/pgdata" }
     /// The server's log; start-up errors point here.
-    var logFile: String { dataDirectory + "/postgres.log" }
+    var logFile: String { serverDirectory + "/postgres.log" }
     /// The folder of the server's Unix socket.
-    var socketDirectory: String { dataDirectory + "/run" }
+    var socketDirectory: String { serverDirectory + "/run" }
+    /// Whether the cluster lives outside the data folder.
+    var isRelocated: Bool { serverDirectory != dataDirectory }
 
     /// A libpq connection URI for the `calapi` database, valid after `start()`.
     var url: String { url(database: Self.roleAndDatabase) }
@@ -61,11 +79,17 @@ final class EmbeddedPostgres {
         "postgresql://\(Self.roleAndDatabase):\(password)@127.0.0.1:\(port)/\(database)"
     }
 
+    /// The URI of the `calapi` database for the restricted role, valid after `start()`.
+    func apiURL() throws -> String {
+        "postgresql://\(DatabaseRole.defaultName):\(try apiPassword())@127.0.0.1:\(port)/\(Self.roleAndDatabase)"
+    }
+
     /// Creates the cluster if needed, starts it unless it is already running (then reuses it), and
     /// creates the `calapi` database if it is missing.
     func start() throws {
         let programs = try self.programs ?? Programs.locate()
         self.programs = programs
+        if isRelocated { reportRelocation(for: programs) }
         try prepareFolders(for: programs)
         if let runningPort = try runningPort(using: programs) {
             password = try readPassword()

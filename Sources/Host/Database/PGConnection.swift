@@ -13,8 +13,16 @@ import Glibc
 /// `.unavailable` again at once if the server is still down: connecting gives up after
 /// `connect_timeout` (2 s unless the URL says otherwise), and TCP keepalives bound a wait on a
 /// server that vanished. A transaction open when the connection was lost is gone.
+///
+/// Bounded statements: `statementTimeout` sets PostgreSQL's `statement_timeout` on every session,
+/// and while `execute` waits for a statement it also watches `interrupt`, cancelling the statement
+/// (libpq's cancel request, from this thread) when asked. A stopped statement throws `.cancelled`.
 final class PGConnection {
+    /// Set by the owner thread between statements; watched while `execute` waits.
+    var interrupt: (any PGInterrupt)?
     private let target: PGConnectionString
+    /// Seconds; 0 = no limit.
+    private let statementTimeout: Double
     private var handle: OpaquePointer?
     /// Set when the connection was lost; the next call reconnects.
     private var broken = false
@@ -29,8 +37,9 @@ final class PGConnection {
 
     /// Remembers `url` (a `postgresql://` URI, Prisma's form included, or libpq's key=value
     /// string); the connection is made by `connect()` or on first use.
-    init(url: String) {
+    init(url: String, statementTimeout: Double = 0) {
         target = PGConnectionString(url)
+        self.statementTimeout = statementTimeout
     }
 
     deinit {
@@ -43,8 +52,8 @@ final class PGConnection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// Opens a new connection (closing any current one), then sets the session's time zone to UTC
-    /// and, when the URL named a schema, its `search_path`.
+    /// Opens a new connection (closing any current one), then sets the session's time zone to UTC,
+    /// its `statement_timeout` when one is set, and, when the URL named a schema, its `search_path`.
     func connect() throws {
         close()
         let connection = try open(target.parameters())
@@ -52,6 +61,9 @@ final class PGConnection {
         handle = connection
         do {
             var setup = "SET TimeZone = 'UTC'"
+            if statementTimeout > 0 {
+                setup += "; SET statement_timeout = \(max(1, Int((statementTimeout * 1000).rounded())))"
+            }
             if let schema = target.schema {
                 setup += "; SET search_path TO " + (try escapeIdentifier(schema, on: connection))
             }
@@ -160,12 +172,57 @@ final class PGConnection {
         return name
     }
 
-    /// Executes a prepared statement with every parameter in text format.
+    /// Executes a prepared statement with every parameter in text format, watching `interrupt` while it runs.
     private func run(_ name: [CChar], params: [PGParam], on connection: OpaquePointer) throws -> PGRows {
-        let result = try withEncoded(params) { values in
-            PQexecPrepared(connection, name, Int32(params.count), values, nil, nil, 0)
+        let sent = try withEncoded(params) { values -> OpaquePointer? in
+            PQsendQueryPrepared(connection, name, Int32(params.count), values, nil, nil, 0) == 1 ? connection : nil
         }
-        return try rows(from: result, on: connection)
+        return try rows(from: sent == nil ? nil : awaitResult(on: connection), on: connection)
+    }
+
+    /// Waits for the statement sent on `connection` and returns its result as `PQexec` would (an
+    /// error result wins; nil when the connection failed). While waiting it also watches
+    /// `interrupt`: when that asks to stop, a cancel request goes to the server (once), and the
+    /// statement ends with SQLSTATE 57014. The cancel is sent from this thread while the statement
+    /// is still ours to wait for, and libpq's `PQcancel` returns only once the server has taken the
+    /// request, so it can never stop a later statement.
+    private func awaitResult(on connection: OpaquePointer) -> OpaquePointer? {
+        var cancelSent = false
+        while PQisBusy(connection) == 1 {
+            let (socketReady, interrupted, failed) = withUnsafeTemporaryAllocation(of: pollfd.self, capacity: 2) { descriptors in
+                descriptors[0] = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+                // A negative descriptor is skipped by poll: without an interrupt only the socket counts.
+                descriptors[1] = pollfd(fd: interrupt?.descriptor ?? -1, events: Int16(POLLIN), revents: 0)
+                let ready = poll(descriptors.baseAddress, 2, -1)
+                return (descriptors[0].revents != 0, descriptors[1].revents != 0, ready < 0 && errno != EINTR)
+            }
+            if failed { break }
+            if interrupted, let interrupt, interrupt.shouldCancel(), !cancelSent {
+                cancelSent = true
+                sendCancel(on: connection)
+            }
+            if socketReady, PQconsumeInput(connection) == 0 { break }
+        }
+        var kept: OpaquePointer?
+        while let result = PQgetResult(connection) {
+            if let previous = kept, PQresultStatus(previous) == PGRES_FATAL_ERROR {
+                PQclear(result)
+            } else {
+                if let previous = kept { PQclear(previous) }
+                kept = result
+            }
+        }
+        return kept
+    }
+
+    /// Asks the server to cancel what `connection` runs now (libpq's cancel request on its own socket).
+    private func sendCancel(on connection: OpaquePointer) {
+        guard let cancel = PQgetCancel(connection) else { return }
+        defer { PQfreeCancel(cancel) }
+        var reason = [CChar](repeating: 0, count: 256)
+        if PQcancel(cancel, &reason, Int32(reason.count)) == 0 {
+            Log.warning("could not cancel a statement: \(String(cString: reason))")
+        }
     }
 
     /// Encodes parameters as NUL-terminated text in one reused buffer and hands libpq's value array to `send`.

@@ -5,7 +5,7 @@ import Glibc
 ///
 /// Owns the libpq result and frees it on deinit. Values are read in place: `text(_:_:)` points into
 /// the result, so its bytes stay valid exactly as long as this object lives. Row and column indices
-/// must be in range; reading outside them is a programming error and traps.
+/// must be in range (`contains(row:column:)` tells); reading outside them is a programming error and traps.
 final class PGRows {
     /// Number of rows.
     let count: Int
@@ -30,6 +30,11 @@ final class PGRows {
         name.withCString { wanted in
             (0..<columns).first { strcmp(PQfname(result, Int32($0)), wanted) == 0 }
         }
+    }
+
+    /// Whether `row` and `column` name a value of this result.
+    func contains(row: Int, column: Int) -> Bool {
+        row >= 0 && row < count && column >= 0 && column < columns
     }
 
     /// Whether the value is SQL NULL.
@@ -76,7 +81,7 @@ final class PGRows {
     }
 
     private func checkIndex(_ row: Int, _ column: Int) {
-        precondition(row >= 0 && row < count && column >= 0 && column < columns,
+        precondition(contains(row: row, column: column),
                      "row \(row), column \(column) outside a result of \(count) × \(columns)")
     }
 

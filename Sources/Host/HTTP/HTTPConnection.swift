@@ -49,6 +49,8 @@ final class HTTPConnection {
     private var bodySent = 0
     private var writeBlocked = false
     private var closeAfterWrite = false
+    /// The cancellation of the request being handled, until its response arrives.
+    private var cancellation: RequestCancellation?
 
     init(fd: Int32, generation: UInt32, config: HTTPServerConfig) {
         self.fd = fd
@@ -81,6 +83,7 @@ final class HTTPConnection {
     /// Writes the handler's response for request `serial`; ignored if the connection moved on or closed.
     func deliver(_ response: HTTPResponse, serial: UInt64, on thread: IOThread) {
         guard state == .handling, serial == self.serial else { return }
+        cancellation = nil
         let closing = !keepAlive || thread.stopping || (peerClosed && readAhead.isEmpty)
             || HTTPResponseWriter.asksToClose(response)
         respond(response, closing: closing, on: thread)
@@ -113,6 +116,8 @@ final class HTTPConnection {
     /// Closes the descriptor (which also removes it from epoll) and frees the buffers.
     func close(on thread: IOThread) {
         guard state != .closed else { return }
+        cancellation?.cancel()
+        cancellation = nil
         let wasLingering = state == .lingering
         if wasLingering { discardUnread(thread.readBuffer) }
         state = .closed
@@ -147,8 +152,13 @@ final class HTTPConnection {
             guard count > 0 else { return close(on: thread) }
             parse(bytes, on: thread)
         case .handling, .writing:
-            // A half-closed client still gets its answer; afterwards the connection closes.
-            if count == 0 { peerClosed = true }
+            // The client ended its side. Like nginx and Go's net/http, calapi takes that as the client
+            // leaving: the work on its request is cancelled. If it only half-closed, it still gets the
+            // answer (which then says the request was stopped); afterwards the connection closes.
+            if count == 0 {
+                peerClosed = true
+                cancellation?.cancel()
+            }
             readAhead.append(contentsOf: bytes)
             updateInterest(on: thread)
         case .lingering:
@@ -194,7 +204,9 @@ final class HTTPConnection {
         keepAlive = request.keepAlive
         self.isHTTP10 = isHTTP10
         updateInterest(on: thread)
-        thread.handler.handle(request, sink: ResponseSink(thread: thread, connection: self, serial: serial))
+        let sink = ResponseSink(thread: thread, connection: self, serial: serial)
+        cancellation = sink.cancellation
+        thread.handler.handle(request, sink: sink)
     }
 
     /// Answers a request the server refuses by itself, then closes.

@@ -42,6 +42,7 @@ extension HTTPRequestHead {
         var chunkedIsLast = false
         var close = false
         var keepAliveToken = false
+        var hostFields = 0
         while let line = Self.nextLine(bytes, &cursor), !line.isEmpty {
             guard bytes[line.lowerBound] != Self.space, bytes[line.lowerBound] != Self.tab,
                   let colon = Self.firstIndex(of: UInt8(ascii: ":"), in: bytes, line) else {
@@ -74,6 +75,9 @@ extension HTTPRequestHead {
                     if Self.equalsIgnoringCase(bytes, element, "close") { close = true }
                     if Self.equalsIgnoringCase(bytes, element, "keep-alive") { keepAliveToken = true }
                 }
+            } else if Self.equalsIgnoringCase(bytes, name, "host") {
+                hostFields += 1
+                guard Self.all(bytes, value, Self.isHostByte) else { throw .invalidHost }
             } else if Self.equalsIgnoringCase(bytes, name, "expect") {
                 expectsContinue = !isHTTP10 && Self.equalsIgnoringCase(bytes, value, "100-continue")
             }
@@ -81,8 +85,13 @@ extension HTTPRequestHead {
         }
         headers = HTTPHeaders(fields)
         keepAlive = !close && (!isHTTP10 || keepAliveToken)
+        // RFC 9112 §3.2: exactly one Host in HTTP/1.1, never two in any version.
+        guard hostFields <= 1 else { throw .duplicateHost }
+        guard hostFields == 1 || isHTTP10 else { throw .missingHost }
 
         if transferCodings > 0 {
+            // RFC 9112 §6.1: Transfer-Encoding in HTTP/1.0 means faulty framing; refused, and the connection closes.
+            guard !isHTTP10 else { throw .transferEncodingInHTTP10 }
             guard contentLength == nil else { throw .conflictingFraming }
             // Only "chunked" alone: calapi decodes no other coding, and anything else would leave the body's end unknown.
             guard transferCodings == 1, chunkedIsLast else { throw .unsupportedTransferCoding }
@@ -227,6 +236,22 @@ extension HTTPRequestHead {
         String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// Whether `line` (a request line with its line break) ends in ` HTTP/d.d`: the sign, checked as
+    /// soon as the line is in, that the client speaks HTTP/1 (an HTTP/0.9 request has no version).
+    static func endsWithVersion(_ line: [UInt8]) -> Bool {
+        var end = line.count
+        if end > 0, line[end - 1] == lf { end -= 1 }
+        if end > 0, line[end - 1] == cr { end -= 1 }
+        guard end >= 9 else { return false }
+        return line.withUnsafeBytes { bytes in
+            let version = (end - 8)..<end
+            return bytes[end - 9] == space && equalsIgnoringCase(bytes, version.lowerBound..<(version.lowerBound + 5), "http/")
+                && bytes[version.lowerBound + 6] == UInt8(ascii: ".")
+                && decimal(bytes, (version.lowerBound + 5)..<(version.lowerBound + 6), saturatingAt: 9) != nil
+                && decimal(bytes, (version.lowerBound + 7)..<(version.lowerBound + 8), saturatingAt: 9) != nil
+        }
+    }
+
     /// RFC 9110 `tchar`: the characters of methods and field names.
     static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
@@ -234,6 +259,20 @@ extension HTTPRequestHead {
              UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
              UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
              UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// The characters of RFC 3986 `host [":" port]`: unreserved, sub-delims, `%`, `:`, `[` and `]`.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "%"), UInt8(ascii: ":"), UInt8(ascii: "["),
+             UInt8(ascii: "]"):
             true
         default:
             false

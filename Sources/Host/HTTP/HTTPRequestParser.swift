@@ -31,6 +31,15 @@ struct HTTPRequestParser {
         case size, sizeExtension, sizeLF, dataCR, dataLF, trailer, trailerLF
     }
 
+    private enum RequestLineProgress: Equatable {
+        /// Token characters until the first space.
+        case method
+        /// Target and version, checked once the line ends.
+        case rest
+        /// The line was complete and plausible; header fields follow.
+        case done
+    }
+
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
@@ -43,6 +52,10 @@ struct HTTPRequestParser {
     private var headBytes = 0
     /// Bytes in the current head or trailer line, line break excluded.
     private var lineLength = 0
+    /// Where the head's first line stands: checked as it arrives, so that input that is plainly not
+    /// HTTP/1 (a TLS handshake, an HTTP/0.9 line, a method with characters no token has) is refused
+    /// at once instead of after the header timeout.
+    private var requestLine = RequestLineProgress.method
     private var afterCR = false
     /// Bytes of the current chunk-size line, or of the whole trailer section, counted against `maxHeaderBytes`.
     private var framingBytes = 0
@@ -91,24 +104,42 @@ struct HTTPRequestParser {
             }
         }
         let start = index
+        // Bytes before this index are already in `head`.
+        var copied = index
         let limit = min(input.count, index + max(0, maxHeaderBytes - headBytes))
         var complete = false
         while index < limit, !complete {
             let byte = input[index]
             index += 1
+            var lineEnded = false
             if afterCR {
                 guard byte == Self.lf else { return fail(.malformedHeader) }
                 afterCR = false
-                complete = endHeadLine()
+                lineEnded = true
             } else if byte == Self.cr {
                 afterCR = true
             } else if byte == Self.lf {
-                complete = endHeadLine()
+                lineEnded = true
             } else {
+                if requestLine == .method {
+                    if byte == UInt8(ascii: " ") {
+                        requestLine = .rest
+                    } else if !HTTPRequestHead.isTokenByte(byte) {
+                        return fail(.malformedRequestLine)
+                    }
+                }
                 lineLength += 1
             }
+            guard lineEnded else { continue }
+            if requestLine != .done {
+                head.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[copied..<index]))
+                copied = index
+                guard requestLine == .rest, HTTPRequestHead.endsWithVersion(head) else { return fail(.malformedRequestLine) }
+                requestLine = .done
+            }
+            complete = endHeadLine()
         }
-        head.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[start..<index]))
+        head.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[copied..<index]))
         headBytes += index - start
         guard complete else {
             return index < input.count ? fail(.headTooLarge) : nil
@@ -138,6 +169,7 @@ struct HTTPRequestParser {
         }
         head.removeAll(keepingCapacity: head.capacity <= 4096)
         headBytes = 0
+        requestLine = .method
         request = HTTPRequest(method: parsed.method, path: parsed.path, query: parsed.query, headers: parsed.headers,
                               body: [], keepAlive: parsed.keepAlive)
         isHTTP10 = parsed.isHTTP10

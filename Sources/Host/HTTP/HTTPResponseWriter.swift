@@ -75,7 +75,9 @@ enum HTTPResponseWriter {
 
     /// A field is written only if its name is a token and its value holds no CR, LF or NUL, so a handler
     /// echoing client input cannot split the response.
-    private static func isWritable(_ field: (name: String, value: String)) -> Bool {
+    /// A field name that is a token and a value without CR, LF or NUL: nothing that could end the
+    /// line early and inject a header or a response.
+    static func isWritable(_ field: (name: String, value: String)) -> Bool {
         !field.name.isEmpty && field.name.utf8.allSatisfy(HTTPRequestHead.isTokenByte)
             && !field.value.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
     }

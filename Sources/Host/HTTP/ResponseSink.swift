@@ -12,6 +12,8 @@ final class ResponseSink: @unchecked Sendable {
 
     private let destination: Destination
     private var answered = false
+    /// Cancelled by the connection when the client goes away before the answer.
+    let cancellation = RequestCancellation()
 
     /// A sink for request `serial` of `connection`, owned by `thread`.
     init(thread: IOThread, connection: HTTPConnection, serial: UInt64) {

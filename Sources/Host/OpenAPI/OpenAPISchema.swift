@@ -1,6 +1,6 @@
 /// Turns a validation schema into its OpenAPI 3.0 spelling: 3.0 has no type arrays, so
 /// `"type": ["integer", "string"]` becomes `anyOf` and a `"null"` member becomes `nullable`; the
-/// calapi-only `x-message` is kept (extensions are allowed). Everything else is already 3.0.
+/// calapi-only `x-message` and `x-coerce` are kept (extensions are allowed). Everything else is already 3.0.
 enum OpenAPISchema {
     static func from(_ schema: JSONValue) -> JSONValue {
         switch schema {

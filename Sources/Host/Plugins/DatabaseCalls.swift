@@ -3,14 +3,25 @@ import CalapiPluginAPI
 /// The host side of `db_exec`: turns C parameters into text parameters, runs the plugin's own
 /// registered statement on the worker's connection, and classifies failures for the plugin.
 enum DatabaseCalls {
+    /// PostgreSQL's own limit on the parameters of one statement.
+    static let maxParameters = 65535
+
     static func execute(_ context: RequestContext, statement id: Int, params: UnsafeBufferPointer<calapi_value>,
                         out: UnsafeMutablePointer<OpaquePointer?>) -> Int32 {
         guard let statement = context.statements[id], statement.owner == context.route.pluginName else {
-            Log.error("plugin \"\(context.route.pluginName)\" ran statement \(id), which is not its own")
-            context.lastDatabaseError = DatabaseError(kind: .other, sqlState: "", message: "unknown statement", constraint: nil)
-            return CALAPI_DB_ERROR
+            return refuse(context, "ran statement \(id), which is not its own")
         }
-        let values = params.map { parameter(for: $0) }
+        // A request whose statement was stopped, or whose client left, runs nothing more.
+        if let stopped = context.stoppedCode() { return stopped }
+        guard params.count <= maxParameters else { return refuse(context, "passed \(params.count) parameters to \"\(statement.name)\"") }
+        var values: [PGParam] = []
+        values.reserveCapacity(params.count)
+        for (position, param) in params.enumerated() {
+            guard let value = parameter(for: param) else {
+                return refuse(context, "passed parameter $\(position + 1) of \"\(statement.name)\" with unknown type \(param.type)")
+            }
+            values.append(value)
+        }
         do {
             let rows = try context.connection.execute(statementID: statement.id, sql: statement.sql, params: values)
             context.rows.append(rows)
@@ -18,6 +29,9 @@ enum DatabaseCalls {
             return CALAPI_DB_OK
         } catch let error as DatabaseError {
             context.lastDatabaseError = error
+            if error.kind == .cancelled {
+                Log.warning("statement \"\(statement.name)\" of plugin \"\(statement.owner)\" stopped: \(error.message)")
+            }
             if error.kind == .other || error.kind == .unavailable {
                 Log.error("statement \"\(statement.name)\" of plugin \"\(statement.owner)\" failed: \(error.message)")
             }
@@ -28,9 +42,17 @@ enum DatabaseCalls {
         }
     }
 
+    /// Answers a call the plugin got wrong with CALAPI_DB_ERROR (the host's 500 if the handler gives
+    /// up), logs it, and runs nothing.
+    static func refuse(_ context: RequestContext, _ what: String) -> Int32 {
+        Log.error("plugin \"\(context.route.pluginName)\" \(what)")
+        context.lastDatabaseError = DatabaseError(kind: .other, sqlState: "", message: what, constraint: nil)
+        return CALAPI_DB_ERROR
+    }
+
     static func code(for kind: DatabaseError.Kind) -> Int32 {
         switch kind {
-        case .unavailable: return CALAPI_DB_UNAVAILABLE
+        case .unavailable, .cancelled: return CALAPI_DB_UNAVAILABLE
         case .uniqueViolation: return CALAPI_DB_UNIQUE
         case .foreignKeyViolation: return CALAPI_DB_FOREIGN_KEY
         case .notNullViolation: return CALAPI_DB_NOT_NULL
@@ -40,7 +62,8 @@ enum DatabaseCalls {
         }
     }
 
-    private static func parameter(for value: calapi_value) -> PGParam {
+    /// The text PostgreSQL receives for one parameter; nil for a type the header does not define.
+    private static func parameter(for value: calapi_value) -> PGParam? {
         switch value.type {
         case CALAPI_PARAM_TEXT: return .bytes(Array(value.s.bytes))
         case CALAPI_PARAM_INT: return .text(String(value.i))
@@ -62,7 +85,8 @@ enum DatabaseCalls {
                 JSONTape.write(pointer, into: &writer)
                 return .bytes(writer.bytes)
             }
-        default: return .null
+        case CALAPI_PARAM_NULL: return .null
+        default: return nil
         }
     }
 }

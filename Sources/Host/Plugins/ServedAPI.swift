@@ -10,7 +10,9 @@ struct ServedAPI {
     let routes: [Route]
     let trie: RouteTrie
     let catalog: StatementCatalog
-    let authStatementID: Int
+    /// The catalog's statement for each way of looking a key up; serve picks one at start
+    /// (`DatabasePrivileges.keyLookup`), and a connection prepares only the one it runs.
+    let keyLookups: [APIKeyAuthenticator.Lookup: Int]
 
     /// Why the API cannot be assembled from this config: a config error (exit 2) or a clash.
     struct AssemblyError: Error, CustomStringConvertible {
@@ -19,8 +21,12 @@ struct ServedAPI {
 
     /// Loads the configured plugins and mounts the enabled routes.
     static func assemble(config: Config) throws -> ServedAPI {
+        PluginLimits.installed = config.pluginLimits
         let catalog = StatementCatalog()
-        let authStatementID = catalog.add(owner: "calapi", name: "authenticate", sql: APIKeyAuthenticator.sql, writes: false)
+        var keyLookups: [APIKeyAuthenticator.Lookup: Int] = [:]
+        for lookup in [APIKeyAuthenticator.Lookup.function, .direct] {
+            keyLookups[lookup] = catalog.add(owner: "calapi", name: "authenticate_\(lookup)", sql: lookup.sql, writes: false)
+        }
         let loader = PluginLoader(directory: pluginDirectory(config), catalog: catalog)
         var plugins: [LoadedPlugin] = []
         var refusals: [PluginLoadError] = []
@@ -75,7 +81,7 @@ struct ServedAPI {
             }
         }
         return ServedAPI(plugins: plugins, refusals: refusals, routes: routes, trie: trie, catalog: catalog,
-                         authStatementID: authStatementID)
+                         keyLookups: keyLookups)
     }
 
     /// The configured plugin folder, or the folder of the running executable.

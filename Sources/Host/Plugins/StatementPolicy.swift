@@ -3,14 +3,24 @@
 /// The scan is lexical: it skips string literals and comments, collects quoted identifiers and
 /// bare words, and refuses: more than one statement; transaction control (the host owns
 /// transactions); any table or column on the sensitive list (API keys, credentials, webhooks,
-/// password hashes, tokens — never exposed by calapi, whatever the config says); and a statement
-/// that writes while declared read-only.
+/// password hashes, tokens — never exposed by calapi, whatever the config says); Unicode-escaped
+/// (`U&`) identifiers and strings, which spell names this scan cannot read; PostgreSQL's functions
+/// that run SQL given as text (`query_to_xml` and its family, `ts_stat`, `ts_rewrite`, dblink's);
+/// temporary tables and `set_config`, which would change what other statements of the session see;
+/// and a statement that writes while declared read-only.
+///
+/// It is a fast first refusal, not the boundary: a whole-row reference (`row_to_json(u) FROM
+/// users u`) or an extension's function that runs SQL text passes it. PostgreSQL is the boundary:
+/// `calapi serve` connects as a role that cannot read what this list names (`DatabaseRole`).
 enum StatementPolicy {
-    /// Tables and columns no plugin statement may name (quoted, as Cal.com's schema spells them).
-    static let sensitiveNames: Set<String> = [
-        "ApiKey", "hashedKey", "Credential", "Webhook", "ResetPasswordRequest", "VerificationToken",
-        "ReminderMail", "UserPassword", "Account", "Session", "twoFactorSecret", "backupCodes", "password",
-        "Impersonations", "RateLimit", "AccessToken", "RefreshToken",
+    /// Tables, columns and functions no plugin statement may name (quoted, as Cal.com's schema spells them).
+    static let sensitiveNames = Set(SensitiveData.tables + [
+        "hashedKey", "twoFactorSecret", "backupCodes", "password", DatabaseRole.lookupFunction,
+    ])
+
+    /// Words (lower case) that run SQL text, or change the session for the statements that follow.
+    private static let sessionAndDynamicSQLWords: Set<String> = [
+        "ts_stat", "ts_rewrite", "set_config", "temp", "temporary", "pg_temp",
     ]
 
     private static let transactionWords: Set<String> = ["begin", "commit", "rollback", "savepoint", "release", "abort", "start", "end"]
@@ -30,6 +40,12 @@ enum StatementPolicy {
         if let name = tokens.words.first(where: { word in sensitiveNames.contains { $0.lowercased() == word } }) {
             return "it names \(name), which calapi never exposes"
         }
+        if tokens.hasUnicodeEscapes {
+            return "it uses a U& (Unicode-escaped) identifier or string"
+        }
+        if let word = tokens.words.first(where: { sessionAndDynamicSQLWords.contains($0) || $0.contains("_to_xml") || $0.hasPrefix("dblink") }) {
+            return "it uses \(word), which runs SQL text or changes the session"
+        }
         if !declaredWrites, tokens.words.contains(where: writeWords.contains) {
             return "it writes but is declared read-only"
         }
@@ -37,11 +53,13 @@ enum StatementPolicy {
     }
 }
 
-/// A lexical pass over SQL: bare words (lower-cased), quoted identifiers, and the statement count.
+/// A lexical pass over SQL: bare words (lower-cased), quoted identifiers, the statement count, and
+/// whether a `U&` prefix appears.
 struct SQLTokens {
     private(set) var words: [String] = []
     private(set) var quoted: [String] = []
     private(set) var statementCount = 0
+    private(set) var hasUnicodeEscapes = false
 
     init(_ sql: String) {
         let bytes = Array(sql.utf8)
@@ -93,6 +111,10 @@ struct SQLTokens {
             default:
                 if SQLTokens.isWordByte(byte) {
                     let start = index
+                    if byte | 0x20 == UInt8(ascii: "u") && at(index + 1) == UInt8(ascii: "&")
+                        && (at(index + 2) == UInt8(ascii: "\"") || at(index + 2) == UInt8(ascii: "'")) {
+                        hasUnicodeEscapes = true
+                    }
                     while index < bytes.count && (SQLTokens.isWordByte(bytes[index]) || (bytes[index] >= 48 && bytes[index] <= 57)) { index += 1 }
                     words.append(String(decoding: bytes[start..<index], as: UTF8.self).lowercased())
                     sawContent = true

@@ -17,6 +17,9 @@ final class Route {
     let bodySchemaDocument: JSONValue?
     let querySchema: JSONSchema?
     let querySchemaDocument: JSONValue?
+    /// The query schema's property for each path parameter of the template (nil: none), the one
+    /// rule by which that parameter is read.
+    let pathParameterSchemas: [JSONSchema?]
     /// The plugin's OpenAPI operation object.
     let operation: JSONObject
 
@@ -34,6 +37,7 @@ final class Route {
         self.bodySchemaDocument = bodySchema?.1
         self.querySchema = querySchema?.0
         self.querySchemaDocument = querySchema?.1
+        pathParameterSchemas = template.parameterNames.map { querySchema?.0.propertySchema($0) }
         self.operation = operation
     }
 }

@@ -25,6 +25,13 @@ enum APIResponse {
                                              headers: [("Retry-After", "1")])
     /// 503 when every worker queue is full.
     static let overloaded = message(503, "The server is busy. Please try again shortly.", headers: [("Retry-After", "1")])
+    /// 503 for a statement stopped by `database.statement_timeout`.
+    static let statementTimedOut = message(503, "The request took too long and was stopped. Please try again shortly.",
+                                           headers: [("Retry-After", "1")])
+    /// 503 for a request stopped because its client closed the connection (read only by a client that
+    /// merely shut its sending side).
+    static let clientGone = message(503, "The request was stopped because its client closed the connection.",
+                                    headers: [("Retry-After", "1")])
     /// 500 without internals, for a failure that is calapi's or a plugin's fault.
     static let internalError = message(500, "Something went wrong")
     static let notFound = message(404, "Not found")

@@ -1,24 +1,31 @@
 import CalapiPluginAPI
 
 /// What a worker does with one job, in Cal.com's middleware order: authenticate the API key, pick
-/// the method's route (405 otherwise), validate query and body against the route's schemas, then
-/// call the plugin's handler, inside a transaction for writing methods. Stateless: one instance
+/// the method's route (405 otherwise), read the path parameters by the route's query schema, run
+/// the route's authorize hook, validate query and body against the route's schemas, then call the
+/// plugin's handler, inside a transaction for writing methods. Stateless: one instance
 /// serves every worker, each passing its own connection.
 final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
     private let statements: StatementCatalog
     private let maxBodyDepth = 64
+    /// `limits.max_query_params`: more parameters answer 400 before anything is decoded.
+    private let maxQueryParameters: Int
 
-    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog) {
+    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, maxQueryParameters: Int = 1000) {
         self.authenticator = authenticator
         self.statements = statements
+        self.maxQueryParameters = maxQueryParameters
     }
 
     /// Answers one job with the worker's own connection and key cache.
     func process(_ job: Job, connection: PGConnection, cache: AuthCache) -> HTTPResponse {
         let request = job.request
-        guard let pairs = QueryString.pairs(request.query) else {
-            return APIResponse.message(400, "Malformed query string")
+        let pairs: [(key: String, value: String)]
+        do {
+            pairs = try QueryString.pairs(request.query, limit: maxQueryParameters)
+        } catch {
+            return APIResponse.message(400, error.message)
         }
         let principal: Principal
         do {
@@ -27,8 +34,8 @@ final class RequestProcessor {
             case .authenticated(let who): principal = who
             case .refused(let status, let body): return APIResponse.json(status, body)
             }
-        } catch let error as DatabaseError where error.kind == .unavailable {
-            return APIResponse.databaseUnavailable
+        } catch let error as DatabaseError where error.kind == .unavailable || error.kind == .cancelled {
+            return error.kind == .unavailable ? APIResponse.databaseUnavailable : stoppedAnswer(job.sink.cancellation)
         } catch {
             Log.error("API key lookup failed: \(error)")
             return APIResponse.internalError
@@ -39,17 +46,23 @@ final class RequestProcessor {
             return APIResponse.methodNotAllowed(job.entry.allowed)
         }
 
+        // Ids are read once, by the route's own rule, before any plugin code sees them: the
+        // authorize hook and the handler get the same values (as Cal.com's `[id]` middlewares
+        // parsed the id first). A path parameter its schema refuses ends the request here.
+        let path = route.readPathParameters(job.pathValues)
+        guard path.issues.isEmpty else { return APIResponse.message(400, path.issues.zodMessage) }
         var query = QueryString.object(pairs, excluding: ["apiKey", "version"])
-        for (name, value) in zip(route.template.parameterNames, job.pathValues) { query[name] = .string(value) }
+        for (name, value) in path.values { query[name] = value }
         var queryValue = JSONValue.object(query)
         let context = RequestContext(route: route, method: method, principal: principal, headers: request.headers,
-                                     pathValues: job.pathValues, connection: connection, statements: statements)
+                                     pathValues: job.pathValues, connection: connection, statements: statements,
+                                     cancellation: job.sink.cancellation)
         if let authorize = route.authorize {
             context.queryRoot = JSONTape.build(queryValue, in: context.arena)
             guard context.queryRoot != nil else { return APIResponse.internalError }
             let result = authorize(context.handle, route.userData)
             guard result == CALAPI_OK else { return failure(route, context) }
-            if context.status != 200 { return response(context) }
+            if context.status != 200 || context.answerProblem != nil { return response(route, context) }
         }
 
         if let schema = route.querySchema {
@@ -86,7 +99,7 @@ final class RequestProcessor {
             } catch { return APIResponse.internalError }
         }
         let result = route.handler(context.handle, route.userData)
-        let succeeded = result == CALAPI_OK && (200..<300).contains(context.status)
+        let succeeded = result == CALAPI_OK && context.answerProblem == nil && (200..<300).contains(context.status)
         if transactional {
             do {
                 _ = try context.connection.simpleQuery(succeeded ? "COMMIT" : "ROLLBACK")
@@ -98,31 +111,53 @@ final class RequestProcessor {
             }
         }
         guard result == CALAPI_OK else { return failure(route, context) }
-        return response(context)
+        return response(route, context)
     }
 
-    /// The handler's own answer.
-    private func response(_ context: RequestContext) -> HTTPResponse {
+    /// The handler's own answer, or 500 when the plugin misused the response functions.
+    private func response(_ route: Route, _ context: RequestContext) -> HTTPResponse {
+        if let problem = context.answerProblem {
+            Log.error("\(route.pluginName): \(route.method.names[0]) \(route.template): answered 500 because of \(problem)")
+            return APIResponse.internalError
+        }
         let body = context.body.isEmpty ? Array("{}".utf8) : context.body.bytes
         return APIResponse.json(Int(context.status), body, headers: context.responseHeaders)
     }
 
     /// The host's answer for a handler that gave up: 503 when the database is the reason, a 4xx
     /// when the database refused the client's data (so bad input never ends as a 500), else 500.
+    /// Messages are fixed: PostgreSQL's own text (which can quote values, names and internals)
+    /// goes to the log only.
     private func failure(_ route: Route, _ context: RequestContext) -> HTTPResponse {
+        let operation = "\(route.pluginName): \(route.method.names[0]) \(route.template)"
         if let error = context.lastDatabaseError {
-            switch error.kind {
-            case .unavailable: return APIResponse.databaseUnavailable
-            case .invalidInput: return APIResponse.message(400, "Invalid input: \(error.message)")
-            case .notNullViolation: return APIResponse.message(400, "A required value is missing")
-            case .checkViolation: return APIResponse.message(400, "A value is not allowed here")
-            case .uniqueViolation: return APIResponse.message(409, "A record with these values already exists")
-            case .foreignKeyViolation: return APIResponse.message(409, "The request conflicts with related records")
-            case .other: break
+            if error.kind == .cancelled { return stoppedAnswer(context.cancellation) }
+            if let answer = RequestProcessor.answer(for: error.kind) {
+                if error.kind != .unavailable { Log.info("\(operation) refused by the database: \(error)") }
+                return answer
             }
         }
-        Log.error("\(route.pluginName): handler for \(route.method.names[0]) \(route.template) failed")
+        Log.error("\(operation): handler failed")
         return APIResponse.internalError
+    }
+
+    /// The fixed answer for a database failure the client caused or must wait out; nil for a fault of calapi's.
+    static func answer(for kind: DatabaseError.Kind) -> HTTPResponse? {
+        switch kind {
+        case .unavailable: return APIResponse.databaseUnavailable
+        case .invalidInput: return APIResponse.message(400, "Invalid input: a value is malformed or out of range for its field")
+        case .notNullViolation: return APIResponse.message(400, "A required value is missing")
+        case .checkViolation: return APIResponse.message(400, "A value is not allowed here")
+        case .uniqueViolation: return APIResponse.message(409, "A record with these values already exists")
+        case .foreignKeyViolation: return APIResponse.message(409, "The request conflicts with related records")
+        case .cancelled: return APIResponse.statementTimedOut
+        case .other: return nil
+        }
+    }
+
+    /// The answer for a stopped statement: the client left, or else the statement timed out.
+    private func stoppedAnswer(_ cancellation: RequestCancellation) -> HTTPResponse {
+        cancellation.isCancelled ? APIResponse.clientGone : APIResponse.statementTimedOut
     }
 
     static func methodSet(_ method: HTTPMethod) -> MethodSet? {

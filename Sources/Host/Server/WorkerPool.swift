@@ -7,10 +7,12 @@ final class WorkerPool {
     private let workers: [Worker]
     private let next = Atomic<Int>(0)
 
-    init(count: Int, databaseURL: String, processor: RequestProcessor, keyCacheSeconds: Double, queueCapacity: Int = 256) {
+    /// - Parameter statementTimeout: `statement_timeout` of every worker's connection, in seconds (0 = none).
+    init(count: Int, databaseURL: String, processor: RequestProcessor, keyCacheSeconds: Double, statementTimeout: Double = 0,
+         queueCapacity: Int = 256) {
         workers = (0..<count).map {
-            Worker(index: $0, connection: PGConnection(url: databaseURL), cache: AuthCache(seconds: keyCacheSeconds),
-                   processor: processor, queueCapacity: queueCapacity)
+            Worker(index: $0, connection: PGConnection(url: databaseURL, statementTimeout: statementTimeout),
+                   cache: AuthCache(seconds: keyCacheSeconds), processor: processor, queueCapacity: queueCapacity)
         }
     }
 
@@ -32,11 +34,13 @@ final class WorkerPool {
     }
 }
 
-/// One handler thread, its connection and its key cache.
+/// One handler thread, its connection, its key cache, and the wake-up that cancels the statement of
+/// a request whose client left.
 final class Worker {
     let queue: BlockingQueue<Job>
     private let index: Int
     private let connection: PGConnection
+    private let interrupt = WorkerInterrupt()
     private let cache: AuthCache
     private let processor: RequestProcessor
     private let finished = DispatchSemaphore(value: 0)
@@ -52,8 +56,12 @@ final class Worker {
     func start() {
         let thread = Thread { [self] in
             try? connection.connect()
+            connection.interrupt = interrupt
             while let job = queue.pop() {
-                job.sink.send(processor.process(job, connection: connection, cache: cache))
+                // A request whose client left while it waited in the queue is not started.
+                let abandoned = interrupt.begin(job.sink.cancellation)
+                job.sink.send(abandoned ? APIResponse.clientGone : processor.process(job, connection: connection, cache: cache))
+                interrupt.end()
             }
             connection.close()
             finished.signal()

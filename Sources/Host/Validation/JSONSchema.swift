@@ -4,7 +4,9 @@
 /// Supported keywords: `type`, `nullable`, `enum`, `const`, `properties`, `required`,
 /// `additionalProperties`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
 /// `minLength`, `maxLength`, `pattern`, `format` (`email`, `date-time`, `date`, `time`,
-/// `timezone`), `items`, `minItems`, `maxItems`, `anyOf`, `oneOf`, and calapi's `x-message`.
+/// `timezone`), `items`, `minItems`, `maxItems`, `anyOf`, `oneOf`, and calapi's `x-message` (replaces
+/// the messages of the issues raised inside a node) and `x-coerce` (how a query string becomes a
+/// number: `number`, JavaScript's `Number()`, the default; `parseInt`; `digits`, see `QueryNumberRule`).
 /// Annotations (`title`, `description`, `example(s)`, `default`, `deprecated`, `readOnly`,
 /// `writeOnly`, `$comment`) are accepted and ignored; any other keyword is refused at compile
 /// time, so a plugin cannot believe a rule is enforced when it is not.
@@ -35,18 +37,25 @@ final class JSONSchema {
         try SchemaCompiler().compile(schema, at: "")
     }
 
+    /// The schema of property `name` when this is an object schema that declares it.
+    func propertySchema(_ name: String) -> JSONSchema? {
+        root.properties.first { $0.name == name }?.schema
+    }
+
     /// Validates `value` (`nil` means absent, e.g. a request without a body).
     ///
     /// - Parameters:
     ///   - value: the parsed body or query object.
     ///   - coerceStrings: for query objects, whose values are all strings (or arrays of strings
     ///     for repeated keys): a string where the schema wants a number is converted like
-    ///     JavaScript's `Number()` (an empty or non-numeric string gives
-    ///     `Expected number, received nan`), and "true"/"false" become booleans where the
+    ///     JavaScript's `Number()` or the node's `x-coerce` rule (an empty or non-numeric string
+    ///     gives `Expected number, received nan`), and "true"/"false" become booleans where the
     ///     schema wants a boolean.
+    ///   - path: where `value` sits in the document the issues are reported for (a property
+    ///     validated on its own, such as a path parameter, names itself).
     /// - Returns: the issues in zod's order and the value with conversions applied.
-    func validate(_ value: JSONValue?, coerceStrings: Bool = false) -> ValidationOutcome {
-        var run = ValidationRun(coerceStrings: coerceStrings)
+    func validate(_ value: JSONValue?, coerceStrings: Bool = false, at path: [PathComponent] = []) -> ValidationOutcome {
+        var run = ValidationRun(coerceStrings: coerceStrings, path: path)
         let result = check(value, in: &run)
         return ValidationOutcome(value: result.replacement ?? value, issues: run.issues)
     }

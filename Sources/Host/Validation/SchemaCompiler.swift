@@ -76,6 +76,11 @@ struct SchemaCompiler {
                     throw SchemaError(pointer: here, message: "\"x-message\" must be a string")
                 }
                 node.customMessage = message
+            case "x-coerce":
+                guard case .string(let name) = value, let rule = QueryNumberRule(name: name) else {
+                    throw SchemaError(pointer: here, message: "\"x-coerce\" must be \"number\", \"parseInt\" or \"digits\"")
+                }
+                node.numberRule = rule
             case _ where Self.annotations.contains(keyword):
                 continue
             default:

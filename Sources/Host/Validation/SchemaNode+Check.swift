@@ -107,10 +107,7 @@ extension SchemaNode {
                 return .converted(.bool(text == "true"))
             }
             if wantsNumber {
-                guard let number = JavaScriptNumber.parse(text) else {
-                    run.report("invalid_type", "Expected number, received nan")
-                    return .refused
-                }
+                guard let number = numberRule.convert(text, in: &run) else { return .refused }
                 return .converted(number)
             }
         default:

@@ -37,6 +37,8 @@ struct SchemaNode {
     var alternatives: [JSONSchema] = []
     /// `x-message`: replaces the message of every issue raised inside this node.
     var customMessage: String?
+    /// `x-coerce`: how a query string becomes the number this node wants.
+    var numberRule = QueryNumberRule.number
 }
 
 /// A set of JSON Schema type names.

@@ -1,5 +1,5 @@
 /*
- * calapi_plugin.h — the whole contract between calapi and its plugins (C11, ABI 1.0).
+ * calapi_plugin.h — the whole contract between calapi and its plugins (C11, ABI 1.1).
  *
  * A plugin is a shared library exporting exactly two C symbols:
  *
@@ -55,7 +55,7 @@ extern "C" {
 /* ---- Versions and identity ------------------------------------------------------------------- */
 
 #define CALAPI_ABI_MAJOR 1
-#define CALAPI_ABI_MINOR 0
+#define CALAPI_ABI_MINOR 1
 /** Major in the high 16 bits, minor in the low 16 bits. */
 #define CALAPI_ABI_VERSION ((CALAPI_ABI_MAJOR << 16) | CALAPI_ABI_MINOR)
 /** 'C','A','P','I' read as a little-endian uint32. */
@@ -202,7 +202,10 @@ typedef struct calapi_route_v1 {
     calapi_str body_schema;
     /** JSON Schema of the query object: query parameters (string, or array of strings when repeated)
      *  merged with the path parameters, as Cal.com's Next.js pages saw them. Properties typed integer,
-     *  number or boolean are coerced from their text. Empty: no checks. */
+     *  number or boolean are coerced from their text (JavaScript's Number(), or the property's
+     *  "x-coerce" rule: "number", "parseInt" or "digits"). A path parameter's property is the one rule
+     *  its value is read by: the host applies it once, before `authorize`, and a value it refuses is
+     *  answered 400 before any plugin code runs. Empty: no checks. */
     calapi_str query_schema;
     /** OpenAPI operation object (summary, tags, responses…); parameters and requestBody are filled
      *  by the host from the template and the schemas. */
@@ -210,7 +213,9 @@ typedef struct calapi_route_v1 {
     /** Optional check run after authentication and BEFORE validation (Cal.com checks some permissions
      *  first, e.g. "only admins may create users" answers 401 whatever the body). It may answer with
      *  host->error and return CALAPI_OK; if it leaves the status at 200 the request proceeds. During
-     *  this call query() holds the raw query strings and body() is NULL. */
+     *  this call query() holds the path parameters already read by their query-schema properties
+     *  (the same values the handler will see, so a check and the handler cannot disagree on an id)
+     *  and the other query parameters as raw strings; body() is NULL. */
     calapi_handler _Nullable authorize;
 } calapi_route_v1;
 
@@ -237,6 +242,17 @@ struct calapi_registrar_v1 {
 
 /* ---- The host's function table --------------------------------------------------------------- */
 
+/* Argument checking. Every host function checks what it is given and never traps or corrupts the
+ * host, whatever a plugin passes:
+ *   - a NULL req, rows or JSON handle: the neutral answer (0, empty string, NULL; json_type NULL;
+ *     query an empty object; db_exec CALAPI_DB_ERROR; writer calls do nothing);
+ *   - a calapi_str with a NULL ptr reads as empty whatever its len; a len of 2^63 or more too;
+ *   - indexes out of range (SIZE_MAX included): rows_text empty, rows_is_null 1, rows_int64 and
+ *     rows_bool 0, json_at NULL, json_key_at empty;
+ *   - invalid UTF-8 written to the response (keys, strings, raw JSON) is repaired (U+FFFD);
+ *   - the rest is listed on each function below.
+ * What no check can catch is a pointer that is neither NULL nor the host's (a handle of another or
+ * finished request, a string shorter than its len): those stay the plugin's responsibility. */
 typedef struct calapi_host_v1 {
     uint32_t struct_size;
     uint16_t abi_major;
@@ -246,19 +262,20 @@ typedef struct calapi_host_v1 {
     void (*log)(calapi_req *_Nullable req, uint32_t level, calapi_str message);
 
     /* Request. Strings are empty (ptr NULL, len 0) when absent. */
-    uint32_t (*method)(calapi_req *req);
+    uint32_t (*method)(calapi_req *_Nullable req);
     /** Raw text of a path parameter named in the route template, percent-decoded. */
-    calapi_str (*path_param)(calapi_req *req, calapi_str name);
-    /** Validated query object (path parameters merged in, coerced per the query schema). */
-    const calapi_json *_Nonnull (*_Nonnull query)(calapi_req *req);
+    calapi_str (*path_param)(calapi_req *_Nullable req, calapi_str name);
+    /** Validated query object (path parameters merged in, coerced per the query schema). During
+     *  `authorize` only the path parameters are validated (see calapi_route_v1.authorize). */
+    const calapi_json *_Nonnull (*_Nonnull query)(calapi_req *_Nullable req);
     /** Validated body, or NULL when the request has none. */
-    const calapi_json *_Nullable (*_Nonnull body)(calapi_req *req);
+    const calapi_json *_Nullable (*_Nonnull body)(calapi_req *_Nullable req);
     /** First value of a request header, case-insensitive name. */
-    calapi_str (*header)(calapi_req *req, calapi_str name);
+    calapi_str (*header)(calapi_req *_Nullable req, calapi_str name);
     /** The API key's user id (every plugin route is authenticated before the handler runs). */
-    int64_t (*auth_user_id)(calapi_req *req);
+    int64_t (*auth_user_id)(calapi_req *_Nullable req);
     /** Non-zero when that user is a system-wide admin (users.role = 'ADMIN'). */
-    int32_t (*auth_is_admin)(calapi_req *req);
+    int32_t (*auth_is_admin)(calapi_req *_Nullable req);
 
     /* JSON input. A NULL node is treated as absent: json_type answers CALAPI_JSON_NULL, json_len 0. */
     uint32_t (*json_type)(const calapi_json *_Nullable node);
@@ -276,45 +293,70 @@ typedef struct calapi_host_v1 {
     calapi_str (*json_string)(const calapi_json *_Nullable node);/**< STRING; else empty */
 
     /* Database. Statements only, parameters only. */
-    /** Runs a registered statement on this worker's connection. *out is set on CALAPI_DB_OK. */
-    int32_t (*db_exec)(calapi_req *req, calapi_stmt_id stmt, uint32_t n_params,
-                       const calapi_value *_Nullable params, calapi_rows *_Nullable *_Nonnull out);
-    /** SQLSTATE, constraint name or message of the last failed db_exec, for logs and choices. */
-    calapi_str (*db_error_constraint)(calapi_req *req);
-    size_t (*rows_count)(const calapi_rows *rows);
-    size_t (*rows_columns)(const calapi_rows *rows);
+    /** Runs a registered statement on this worker's connection. *out is set on CALAPI_DB_OK (and to
+     *  NULL otherwise). CALAPI_DB_ERROR without running anything for: a statement id that is not this
+     *  plugin's, a NULL out, n_params > 0 with NULL params, more than 65535 parameters, a parameter
+     *  type that is not a CALAPI_PARAM_* value. n_params must match the params array's length.
+     *  A statement that runs past `database.statement_timeout`, or whose client disconnected, is
+     *  stopped: CALAPI_DB_UNAVAILABLE, and every later db_exec of the request fails the same way. */
+    int32_t (*db_exec)(calapi_req *_Nullable req, calapi_stmt_id stmt, uint32_t n_params,
+                       const calapi_value *_Nullable params, calapi_rows *_Nullable *_Nullable out);
+    /** Constraint name (else SQLSTATE) of the last failed db_exec, for logs and choices; never
+     *  PostgreSQL's message text. Not meant for clients: schema names are internals. */
+    calapi_str (*db_error_constraint)(calapi_req *_Nullable req);
+    size_t (*rows_count)(const calapi_rows *_Nullable rows);
+    size_t (*rows_columns)(const calapi_rows *_Nullable rows);
     /** Index of a column by name, or -1. */
-    int32_t (*rows_column)(const calapi_rows *rows, calapi_str name);
-    int32_t (*rows_is_null)(const calapi_rows *rows, size_t row, size_t column);
+    int32_t (*rows_column)(const calapi_rows *_Nullable rows, calapi_str name);
+    int32_t (*rows_is_null)(const calapi_rows *_Nullable rows, size_t row, size_t column);
     /** Text of a value as PostgreSQL sent it (NUL-terminated; empty for NULL). */
-    calapi_str (*rows_text)(const calapi_rows *rows, size_t row, size_t column);
-    int64_t (*rows_int64)(const calapi_rows *rows, size_t row, size_t column);
-    int32_t (*rows_bool)(const calapi_rows *rows, size_t row, size_t column);
+    calapi_str (*rows_text)(const calapi_rows *_Nullable rows, size_t row, size_t column);
+    int64_t (*rows_int64)(const calapi_rows *_Nullable rows, size_t row, size_t column);
+    int32_t (*rows_bool)(const calapi_rows *_Nullable rows, size_t row, size_t column);
     /** Rows inserted, updated or deleted. */
-    int64_t (*rows_affected)(const calapi_rows *rows);
+    int64_t (*rows_affected)(const calapi_rows *_Nullable rows);
 
-    /* Response. The status defaults to 200 and the content type to application/json. */
-    void (*set_status)(calapi_req *req, uint32_t status);
-    void (*set_header)(calapi_req *req, calapi_str name, calapi_str value);
-    /** JSON writer: the host inserts commas and escapes strings. Keys only inside objects. */
-    void (*json_begin_object)(calapi_req *req);
-    void (*json_end_object)(calapi_req *req);
-    void (*json_begin_array)(calapi_req *req);
-    void (*json_end_array)(calapi_req *req);
-    void (*json_key)(calapi_req *req, calapi_str key);
-    void (*json_write_string)(calapi_req *req, calapi_str value);
-    void (*json_write_int)(calapi_req *req, int64_t value);
-    void (*json_write_double)(calapi_req *req, double value);
-    void (*json_write_bool)(calapi_req *req, int32_t value);
-    void (*json_write_null)(calapi_req *req);
+    /* Response. The status defaults to 200 and the content type to application/json. A handler that
+     * returns CALAPI_OK without writing anything answers `{}`. */
+    /** A status outside 200-599 makes the host answer 500 (and log it) instead of the handler's body. */
+    void (*set_status)(calapi_req *_Nullable req, uint32_t status);
+    /** Ignored (and logged once per request) when the name is not an HTTP token, the value holds CR,
+     *  LF or NUL, or the response already has 64 headers set by the plugin. Framing headers
+     *  (Content-Length, Transfer-Encoding, Connection) are the server's and are replaced. */
+    void (*set_header)(calapi_req *_Nullable req, calapi_str name, calapi_str value);
+    /** JSON writer: the host inserts commas and escapes strings. Keys only inside objects, one value
+     *  per key, one top-level value, at most 512 levels deep; json_write_raw must be one complete,
+     *  non-empty JSON value (not re-parsed). A call that would break these rules is ignored and the
+     *  host answers 500 (and logs the first broken rule) instead of the body, as it does for a
+     *  document left unfinished when the handler returns. host->error() starts a fresh document. */
+    void (*json_begin_object)(calapi_req *_Nullable req);
+    void (*json_end_object)(calapi_req *_Nullable req);
+    void (*json_begin_array)(calapi_req *_Nullable req);
+    void (*json_end_array)(calapi_req *_Nullable req);
+    void (*json_key)(calapi_req *_Nullable req, calapi_str key);
+    void (*json_write_string)(calapi_req *_Nullable req, calapi_str value);
+    void (*json_write_int)(calapi_req *_Nullable req, int64_t value);
+    void (*json_write_double)(calapi_req *_Nullable req, double value);
+    void (*json_write_bool)(calapi_req *_Nullable req, int32_t value);
+    void (*json_write_null)(calapi_req *_Nullable req);
     /** Writes an already-encoded JSON value (e.g. built by PostgreSQL) where a value is expected. */
-    void (*json_write_raw)(calapi_req *req, calapi_str json);
-    /** Replaces the response with {"message": message} and the status. Returns CALAPI_OK so a handler
-     *  can `return host->error(req, 403, CALAPI_LIT("Forbidden"));`. */
-    int32_t (*error)(calapi_req *req, uint32_t status, calapi_str message);
+    void (*json_write_raw)(calapi_req *_Nullable req, calapi_str json);
+    /** Replaces the response with {"message": message} and the status (a status outside 400-599 becomes
+     *  500). Returns CALAPI_OK so a handler can `return host->error(req, 403, CALAPI_LIT("Forbidden"));`. */
+    int32_t (*error)(calapi_req *_Nullable req, uint32_t status, calapi_str message);
 
-    /* Memory: zeroed, 16-byte aligned, freed with the request. NULL only when out of memory. */
-    void *_Nullable (*_Nonnull req_alloc)(calapi_req *req, size_t size);
+    /* Memory: zeroed, 16-byte aligned, freed with the request. NULL when the request's allocations
+     * would pass 64 MiB in total (SIZE_MAX included), or when out of memory. */
+    void *_Nullable (*_Nonnull req_alloc)(calapi_req *_Nullable req, size_t size);
+
+    /* ---- Added in ABI 1.1 (check with CALAPI_HAS(host, limit)) ---- */
+
+    /** The operator's bound on a request's cost: the value of `limits.<name>` in config.yaml (its
+     *  default when the file does not set it), or -1 when this host has no such limit. Known names:
+     *  "max_page_size" (rows in one list answer), "max_availability_days" (the longest availability
+     *  period), "max_team_availability_members" (members in one team availability answer).
+     *  Thread-safe, constant for the life of the process; plugins usually read it once at init. */
+    int64_t (*limit)(calapi_str name);
 } calapi_host_v1;
 
 /** The init entry point's type, for hosts resolving it with dlsym. */

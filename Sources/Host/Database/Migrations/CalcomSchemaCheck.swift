@@ -1,7 +1,9 @@
 /// The read-only checks attach mode runs on a Cal.com database (schema.md §5, §7.5).
 enum CalcomSchemaCheck {
-    /// The newest finished, not rolled back migration in `"_prisma_migrations"` (never written to).
+    /// The newest finished, not rolled back migration in `"_prisma_migrations"` (never written to);
+    /// nil when the role may not read that table (the restricted role of `DatabaseRole`).
     static func newestPrismaMigration(using run: SQLRunner) throws -> String? {
+        guard try run(#"SELECT has_table_privilege('"_prisma_migrations"', 'SELECT')"#).first?.first == "t" else { return nil }
         let rows = try run("""
             SELECT migration_name FROM "_prisma_migrations"
             WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL

@@ -3,7 +3,7 @@
 ///
 /// - empty schema → every step of `MigrationStep.all` (Cal.com's tables in the S2 shape): `.created`;
 /// - created by calapi → only its own later steps: `.upToDate` or `.upgraded`;
-/// - Cal.com's database → attach mode: checks only, plus calapi's bookkeeping table: `.attached`;
+/// - Cal.com's database → attach mode: checks only, plus calapi's own two tables: `.attached`;
 /// - anything else holding some of Cal.com's tables → refused.
 ///
 /// Everything runs under a session advisory lock, so concurrent calapi processes take turns.
@@ -22,6 +22,20 @@ enum Migrator {
         )
         """
 
+    /// calapi's record of emails users set through the API and have not verified since: such an
+    /// email grants no access to bookings through attendees (the Users plugin writes it; the
+    /// PluginSDK's `SQLFragments.trustedEmail` reads it). Created in every mode, like the
+    /// bookkeeping table, and without a foreign key, so Cal.com's `users` table is not touched.
+    static let unverifiedEmailTable = "calapi_unverified_email"
+
+    static let createUnverifiedEmailTable = """
+        CREATE TABLE IF NOT EXISTS \(unverifiedEmailTable) (
+            user_id integer PRIMARY KEY,
+            email text NOT NULL,
+            changed_at timestamptz NOT NULL DEFAULT now()
+        )
+        """
+
     /// Migrates with every step calapi knows. Throws `MigrationError` with the operator-facing text.
     static func migrate(using run: SQLRunner) throws -> MigrationReport {
         try migrate(using: run, steps: MigrationStep.all)
@@ -37,7 +51,9 @@ enum Migrator {
         let latest = steps.last?.version ?? 0
         switch survey.kind {
         case .empty:
+            try requireCreatePrivilege(using: run)
             try apply(steps, using: run)
+            _ = try run(createUnverifiedEmailTable)
             return MigrationReport(mode: .created)
         case .calapiOwned(let version) where version > latest:
             throw MigrationError("""
@@ -45,9 +61,12 @@ enum Migrator {
                 this calapi knows up to \(latest)); upgrade calapi
                 """)
         case .calapiOwned(let version) where version == latest:
+            try ensureUnverifiedEmailTable(survey, using: run)
             return MigrationReport(mode: .upToDate)
         case .calapiOwned(let version):
+            try requireCreatePrivilege(using: run)
             try apply(steps.filter { $0.version > version }, using: run)
+            try ensureUnverifiedEmailTable(survey, using: run)
             return MigrationReport(mode: .upgraded(from: version, to: latest))
         case .calcom:
             return try attach(survey, using: run)
@@ -58,6 +77,26 @@ enum Migrator {
                 tables: \(found.joined(separator: ", ")); point calapi at an empty or a Cal.com database
                 """)
         }
+    }
+
+    /// Refuses, with what to do instead, when the connection's role may not create tables: the
+    /// restricted role `calapi serve` connects as (`DatabaseRole`) never migrates.
+    private static func requireCreatePrivilege(using run: SQLRunner) throws {
+        let rows = try run("SELECT current_user, has_schema_privilege(current_schema(), 'CREATE')")
+        guard case let role?? = rows.first?.first, rows.first?.last == "f" else { return }
+        throw MigrationError("""
+            the schema needs migrating, but the database role "\(role)" may not create tables in it; \
+            run `calapi migrate` with the owner's credentials first
+            """)
+    }
+
+    /// Creates `calapi_unverified_email` when it is missing: the plugins need it at run time, so a role
+    /// that may not create it (the restricted one `calapi serve` connects as) is refused, with what to
+    /// do, when it is not there yet.
+    private static func ensureUnverifiedEmailTable(_ survey: SchemaSurvey, using run: SQLRunner) throws {
+        if survey.tables.contains(unverifiedEmailTable) { return }
+        try requireCreatePrivilege(using: run)
+        _ = try run(createUnverifiedEmailTable)
     }
 
     /// Applies each step in its own transaction, together with its bookkeeping row.
@@ -79,14 +118,18 @@ enum Migrator {
         }
     }
 
-    /// Attach mode: read-only checks, then only calapi's own bookkeeping table.
+    /// Attach mode: read-only checks, then only calapi's own tables.
     private static func attach(_ survey: SchemaSurvey, using run: SQLRunner) throws -> MigrationReport {
         let prismaMigration = survey.tables.contains("_prisma_migrations")
             ? try CalcomSchemaCheck.newestPrismaMigration(using: run) : nil
         try CalcomSchemaCheck.requireSupportedShape(survey, using: run)
         try CalcomSchemaCheck.requireAllTables(survey)
         let blocked = try CalcomSchemaCheck.blockedInserts(using: run)
-        _ = try run(createBookkeepingTable)
+        // The restricted role (`DatabaseRole`) may not create it, and needs it not.
+        if !survey.tables.contains(bookkeepingTable), try run("SELECT has_schema_privilege(current_schema(), 'CREATE')").first?.first == "t" {
+            _ = try run(createBookkeepingTable)
+        }
+        try ensureUnverifiedEmailTable(survey, using: run)
         let warnings = blocked.keys.sorted().map { table in
             let columns = blocked[table]!.map { "\"\($0)\"" }.joined(separator: ", ")
             return "\"\(table)\" has NOT NULL columns without a default that calapi does not know (\(columns)): "

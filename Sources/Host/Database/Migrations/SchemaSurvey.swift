@@ -26,7 +26,8 @@ struct SchemaSurvey {
             SELECT tablename FROM pg_tables WHERE schemaname = \(Migrator.literal(schema))
             """).compactMap { $0.first ?? nil })
         var version: Int?
-        if tables.contains(Migrator.bookkeepingTable) {
+        // With Prisma's table the version decides nothing (`kind`), and the restricted role may not read it.
+        if tables.contains(Migrator.bookkeepingTable) && !tables.contains("_prisma_migrations") {
             let rows = try run("SELECT max(version) FROM \(Migrator.bookkeepingTable)")
             version = (rows.first?.first ?? nil).flatMap { Int($0) }
         }
