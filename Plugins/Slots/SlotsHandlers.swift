@@ -17,11 +17,12 @@ enum SlotsHandlers {
             if eventTypeId == 0 && (usernames.isEmpty || slug.isEmpty) {
                 problems.append("You need to either pass an eventTypeId OR an usernameList/eventTypeSlug combination")
             }
-            let period = try request.run(SlotsStatements.period, .node(query["startTime"]), .node(query["endTime"]))
-            if period.bool(0, 0) != true { problems.append("custom in 'endTime': endTime must be after startTime") }
+            let ordered = try request.run(SlotsStatements.ordered, .node(query["startTime"]), .node(query["endTime"]))
+            if ordered.bool(0, 0) != true { problems.append("custom in 'endTime': endTime must be after startTime") }
             if !problems.isEmpty { return request.error(400, problems.joined(separator: "; ")) }
-            if let seconds = period.string(0, 1).flatMap(Double.init), seconds > Double(maxPeriodDays) * 86_400 {
-                return request.error(400, "The period from startTime to endTime may span at most \(maxPeriodDays) days")
+            guard try request.availabilityPeriodFits(SlotsStatements.periodTooLong, from: .node(query["startTime"]),
+                                                     to: .node(query["endTime"]), "The period from startTime to endTime") else {
+                return CALAPI_OK
             }
             let isTeamEvent = query["isTeamEvent"].string?.lowercased() == "true"
             if usernames.count > 1 && !isTeamEvent {
@@ -103,9 +104,6 @@ enum SlotsHandlers {
         guard let text = node.string, let minutes = JavaScript.parseInt(text), minutes.isRowKey else { return .null }
         return .int(minutes)
     }
-
-    /// The longest period one request may ask for: the operator's `limits.max_availability_days`.
-    private static var maxPeriodDays: Int64 { AvailabilityLimits.maxDays }
 
     private static func answer(_ request: Request, _ failure: DatabaseFailure) -> Int32 {
         failure == .invalidInput ? request.error(400, "custom in 'startTime': startTime must be a valid date string") : CALAPI_FAIL

@@ -6,7 +6,8 @@ enum SlotsStatements {
     static var byId = Statement.unset
     static var byUser = Statement.unset
     static var byTeam = Statement.unset
-    static var period = Statement.unset
+    static var ordered = Statement.unset
+    static var periodTooLong = Statement.unset
     static var slots = Statement.unset
 
     static func register(_ registrar: inout PluginRegistrar) {
@@ -26,10 +27,9 @@ enum SlotsStatements {
             FROM "Team" t JOIN "EventType" e ON e."teamId" = t.id
             WHERE t.slug = $1 AND e.slug = $2 ORDER BY t."parentId" NULLS FIRST, t.id, e.id LIMIT 1
             """)
-        // Whether the period ends after it starts, and its length in seconds.
-        period = registrar.statement("period", """
-            SELECT $2::timestamptz > $1::timestamptz, EXTRACT(epoch FROM $2::timestamptz - $1::timestamptz)::float8
-            """)
+        // Whether the period ends after it starts.
+        ordered = registrar.statement("ordered", "SELECT $2::timestamptz > $1::timestamptz")
+        periodTooLong = registrar.statement("period_too_long", AvailabilitySQL.periodTooLong)
         slots = registrar.statement("slots", AvailabilitySQL.slots)
     }
 }

@@ -150,7 +150,7 @@ final class SlotsTests: APITestCase {
             ("eventTypeId=abc&" + day, 400, "invalid_type in 'eventTypeId': Expected number, received nan"),
             ("eventTypeId=\(eventType)&timeZone=Mars/Olympus&" + day, 400, "custom in 'timeZone': Invalid timezone"),
             ("eventTypeId=\(eventType)&startTime=2031-01-01T00:00:00Z&endTime=3031-01-01T00:00:00Z", 400,
-             "The period from startTime to endTime may span at most 400 days"),
+             "The period from startTime to endTime must not be longer than 400 days (limits.max_availability_days)"),
             ("usernameList=host&usernameList=stranger&eventTypeSlug=intro&" + day, 400, "Slots of dynamic group events (several usernames) are not supported"),
             ("eventTypeId=999999&" + day, 404, "NOT_FOUND"),
             ("usernameList=nobody&eventTypeSlug=intro&" + day, 404, "NOT_FOUND"),
