@@ -1,6 +1,7 @@
 /// Assembles the OpenAPI 3.0 document served at `/docs` from the routes actually mounted: each
 /// operation is the plugin's fragment plus parameters taken from the path template and query
-/// schema and a request body taken from the body schema, so the docs and the checks agree.
+/// schema and a request body taken from the body schema, so the docs and the checks agree; the
+/// error answers the host gives by itself are added to each (`HostErrorResponses`).
 enum OpenAPIBuilder {
     static func document(routes: [Route], components: [ComponentSchema], serverURL: String) -> JSONValue {
         var paths = JSONObject(members: [])
@@ -13,9 +14,12 @@ enum OpenAPIBuilder {
             if !tags.contains(route.resource) { tags.append(route.resource) }
         }
         var schemas = JSONObject(members: [])
-        for component in components { schemas[component.name] = OpenAPISchema.from(component.schema) }
+        for component in components + HostErrorResponses.components { schemas[component.name] = OpenAPISchema.from(component.schema) }
         var securitySchemes = JSONObject(members: [])
-        securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey")])
+        securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey"),
+                                                "description": .string("Cal.com's way: `?apiKey=cal_…` on every request")])
+        securitySchemes["BearerAuth"] = object(["type": .string("http"), "scheme": .string("bearer"),
+                                                "description": .string("calapi's addition: `Authorization: Bearer cal_…`")])
         var componentsObject = JSONObject(members: [])
         componentsObject["securitySchemes"] = .object(securitySchemes)
         componentsObject["schemas"] = .object(schemas)
@@ -25,7 +29,7 @@ enum OpenAPIBuilder {
         document["info"] = object(["title": .string("calapi: Cal.com API v1"), "version": .string("1.0.0"),
                                    "description": .string("Cal.com's public REST API v1, served by calapi.")])
         document["servers"] = .array([object(["url": .string(serverURL)])])
-        document["security"] = .array([object(["ApiKeyAuth": .array([])])])
+        document["security"] = .array([object(["ApiKeyAuth": .array([])]), object(["BearerAuth": .array([])])])
         document["tags"] = .array(tags.map { object(["name": .string($0)]) })
         document["paths"] = .object(paths)
         document["components"] = .object(componentsObject)
@@ -58,9 +62,10 @@ enum OpenAPIBuilder {
                                                "content": object(["application/json": object(["schema": body])])])
         }
         if operation["tags"] == nil { operation["tags"] = .array([.string(route.resource)]) }
-        if operation["responses"] == nil {
-            operation["responses"] = object(["200": object(["description": .string("OK")])])
-        }
+        var responses = JSONObject(members: [])
+        if case .object(let declared)? = operation["responses"] { responses = declared }
+        if responses.members.isEmpty { responses["200"] = object(["description": .string("OK")]) }
+        operation["responses"] = .object(HostErrorResponses.merged(responses, for: route))
         return operation
     }
 
