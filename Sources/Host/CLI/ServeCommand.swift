@@ -48,7 +48,7 @@ enum ServeCommand {
         try server.start()
         let resources = api.routes.map(\.resource).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         Log.info("serving on http://\(config.host):\(server.boundPort) (resources: \(resources.joined(separator: ", ")))")
-        print("calapi listening on http://\(config.host):\(server.boundPort)")
+        print("calapi listening on http://\(config.host):\(server.boundPort) (docs: http://\(config.host):\(server.boundPort)/docs/ui)")
         fflush(stdout)
 
         var received: Int32 = 0

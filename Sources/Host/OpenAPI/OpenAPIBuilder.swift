@@ -17,9 +17,9 @@ enum OpenAPIBuilder {
         for component in components + HostErrorResponses.components { schemas[component.name] = OpenAPISchema.from(component.schema) }
         var securitySchemes = JSONObject(members: [])
         securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey"),
-                                                "description": .string("Cal.com's way: `?apiKey=cal_…` on every request")])
+                                                "description": .string("Cal.com's way")])
         securitySchemes["BearerAuth"] = object(["type": .string("http"), "scheme": .string("bearer"),
-                                                "description": .string("calapi's addition: `Authorization: Bearer cal_…`")])
+                                                "description": .string("calapi's addition, which keeps the key out of URLs and access logs")])
         var componentsObject = JSONObject(members: [])
         componentsObject["securitySchemes"] = .object(securitySchemes)
         componentsObject["schemas"] = .object(schemas)

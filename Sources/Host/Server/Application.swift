@@ -1,5 +1,5 @@
 /// The HTTP server's handler: answers what needs no database on the I/O thread (`/`, `/docs`,
-/// unknown paths, CORS preflights) and deals every API request to the worker pool.
+/// `/docs/ui`, unknown paths, CORS preflights) and deals every API request to the worker pool.
 final class Application: HTTPRequestHandler {
     private let routes: RouteTrie
     private let workers: WorkerPool
@@ -9,7 +9,7 @@ final class Application: HTTPRequestHandler {
     init(routes: RouteTrie, workers: WorkerPool, openAPIDocument: [UInt8]) {
         self.routes = routes
         self.workers = workers
-        self.welcome = APIResponse.message(200, "Welcome to Cal.com API - docs are at https://developer.cal.com/api")
+        self.welcome = APIResponse.json(200, #"{"message":"Welcome to Cal.com API - docs are at https://developer.cal.com/api","ui":"/docs/ui"}"#)
         self.docs = APIResponse.json(200, openAPIDocument, headers: Application.corsHeaders)
     }
 
@@ -29,6 +29,10 @@ final class Application: HTTPRequestHandler {
         if segments.count == 1, segments[0] == "docs" {
             let readable = request.method == .get || request.method == .head
             return sink.send(readable ? docs : APIResponse.methodNotAllowed(.get))
+        }
+        if segments.count == 2, segments[0] == "docs", segments[1] == "ui" {
+            let readable = request.method == .get || request.method == .head
+            return sink.send(readable ? DocsPage.response(ifNoneMatch: request.headers["if-none-match"]) : APIResponse.methodNotAllowed(.get))
         }
         guard let (entry, values) = routes.match(segments) else { return sink.send(APIResponse.notFound) }
         if request.method == .options {
