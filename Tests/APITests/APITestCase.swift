@@ -41,11 +41,15 @@ class APITestCase: XCTestCase {
         return Account(id: id, key: key)
     }
 
-    /// GET/POST/… with the account's key in the query string.
-    func call(_ method: String, _ path: String, as account: Account?, body: Any? = nil) throws -> HTTPClient.Response {
+    /// GET/POST/… with the account's key in the query string. The answer is checked against the
+    /// schema the server's own document gives for its route and status (`DocumentedResponses`).
+    func call(_ method: String, _ path: String, as account: Account?, body: Any? = nil,
+              file: StaticString = #filePath, line: UInt = #line) throws -> HTTPClient.Response {
         var target = path
         if let account { target += (path.contains("?") ? "&" : "?") + "apiKey=\(account.key)" }
-        return try server.request(method, target, body: body)
+        let response = try server.request(method, target, body: body)
+        DocumentedResponses.check(method, path, response, document: server.document, test: name, file: file, line: line)
+        return response
     }
 
     /// One value of a row, as text (nil for NULL or no row).

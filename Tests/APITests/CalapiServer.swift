@@ -83,6 +83,12 @@ final class CalapiServer {
 
     deinit { stop() }
 
+    /// The OpenAPI document this server serves at `/docs`, fetched on first use.
+    private(set) lazy var document: JSONValue = {
+        guard let answer = try? request("GET", "/docs"), let document = try? JSONParser.parse(Array(answer.body)) else { return .null }
+        return document
+    }()
+
     /// A new keep-alive connection.
     func client() throws -> HTTPClient { try HTTPClient(port: port) }
 

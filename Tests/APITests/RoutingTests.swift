@@ -8,6 +8,7 @@ final class RoutingTests: APITestCase {
         let root = try server.request("GET", "/")
         XCTAssertEqual(root.status, 200)
         XCTAssertEqual(root.json["message"] as? String, "Welcome to Cal.com API - docs are at https://developer.cal.com/api")
+        XCTAssertEqual(root.json["ui"] as? String, "/docs/ui")
         for path in ["/docs", "/v1/docs", "/api/v1/docs"] {
             let docs = try server.request("GET", path)
             XCTAssertEqual(docs.status, 200, path)
@@ -16,6 +17,30 @@ final class RoutingTests: APITestCase {
             XCTAssertNotNil((paths["/users/{userId}"] as? [String: Any])?["patch"])
             XCTAssertNotNil((paths["/me"] as? [String: Any])?["get"])
         }
+    }
+
+    /// The docs page: no key, HTML, a policy that loads nothing from elsewhere, revalidated caching.
+    func testDocsPageIsSelfContainedAndCached() throws {
+        for path in ["/docs/ui", "/v1/docs/ui", "/api/v1/docs/ui/"] {
+            let page = try server.request("GET", path)
+            XCTAssertEqual(page.status, 200, path)
+            XCTAssertEqual(page.header("Content-Type"), "text/html; charset=utf-8")
+            XCTAssertTrue(page.text.hasPrefix("<!doctype html>"))
+        }
+        let page = try server.request("GET", "/docs/ui")
+        let policy = try XCTUnwrap(page.header("Content-Security-Policy"))
+        XCTAssertTrue(policy.contains("default-src 'none'") && policy.contains("connect-src 'self'"), policy)
+        XCTAssertTrue(policy.contains("script-src 'sha256-") && policy.contains("style-src 'sha256-"), policy)
+        XCTAssertFalse(policy.contains("unsafe") || policy.contains("http"), policy)
+        XCTAssertFalse(page.text.contains("http://") || page.text.contains("https://") || page.text.contains("src="),
+                       "no external script, style, image or font")
+        XCTAssertEqual(page.header("Cache-Control"), "no-cache")
+        let etag = try XCTUnwrap(page.header("ETag"))
+        let again = try server.request("GET", "/docs/ui", headers: ["If-None-Match": etag])
+        XCTAssertEqual(again.status, 304)
+        XCTAssertTrue(again.body.isEmpty)
+        XCTAssertEqual(try server.request("GET", "/docs/ui", headers: ["If-None-Match": "\"other\""]).status, 200)
+        XCTAssertEqual(try server.request("POST", "/docs/ui", body: [:] as [String: Any]).status, 405)
     }
 
     func testUnknownAndSensitivePathsAre404JSON() throws {
@@ -115,6 +140,37 @@ final class OpenAPIDocumentTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, problems)
         XCTAssertEqual(printed.trimmingCharacters(in: .whitespacesAndNewlines), "valid")
+    }
+}
+
+/// The host documents, on every operation, the error answers it gives by itself.
+final class OpenAPIErrorDocumentationTests: XCTestCase {
+    func testEveryOperationDocumentsTheHostsErrors() throws {
+        let printed = try runCalapi(["openapi"], environment: ["DATABASE_URL": "postgresql://127.0.0.1:1/none"])
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        let document = try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any] ?? [:]
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+        XCTAssertNotNil(schemas["ErrorMessage"])
+        XCTAssertNotNil(schemas["AuthError"])
+        let schemes = ((document["components"] as? [String: Any])?["securitySchemes"] as? [String: Any] ?? [:]).keys
+        XCTAssertEqual(Set(schemes), ["ApiKeyAuth", "BearerAuth"])
+        var checked = 0
+        for (path, item) in document["paths"] as? [String: [String: Any]] ?? [:] {
+            for (method, value) in item {
+                let operation = value as? [String: Any] ?? [:]
+                let responses = operation["responses"] as? [String: [String: Any]] ?? [:]
+                var expected = ["400", "401", "403", "404", "429", "503"]
+                if method != "get" { expected.append("409") }
+                if operation["requestBody"] != nil { expected.append("413") }
+                for status in expected {
+                    let schema = ((responses[status]?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"]
+                    XCTAssertNotNil(schema, "\(method.uppercased()) \(path) \(status)")
+                }
+                XCTAssertNotNil((responses["503"]?["headers"] as? [String: Any])?["Retry-After"], "\(method) \(path)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 60)
     }
 }
 
