@@ -131,8 +131,10 @@ function members(schema, seen) {
   }
   return rows.length ? el('ul', null, rows) : null;
 }
-function schemaView(schema) {
-  return el('div', { class: 'schema' }, el('div', null, typeNode(schema), ' ', rules(schema.$ref ? deref(schema) : schema)),
+/* A schema's type line (left out where a heading already shows it) and what it holds. */
+function schemaView(schema, typeShown) {
+  return el('div', { class: 'schema' },
+    typeShown ? null : el('div', null, typeNode(schema), ' ', rules(schema.$ref ? deref(schema) : schema)),
     members(schema, new Set()));
 }
 
@@ -227,7 +229,7 @@ function responsesView(responses) {
         media && media.schema ? typeNode(media.schema) : null),
       rest.length ? prose(rest.join('\n\n'), 'desc') : null,
       headers.length ? el('div', { class: 'desc' }, 'headers: ', headers.map((h) => el('code', { text: h }))) : null,
-      media && media.schema ? schemaView(media.schema) : null,
+      media && media.schema ? schemaView(media.schema, true) : null,
       example !== undefined ? [el('div', { class: 'desc', text: 'example' }), pre(example)] : null);
   });
 }
