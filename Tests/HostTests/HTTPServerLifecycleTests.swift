@@ -26,7 +26,7 @@ final class HTTPServerLifecycleTests: XCTestCase {
     }
 
     func testConnectionsBeyondTheLimitAreClosed() throws {
-        let server = try startHTTPServer { $0.maxConnections = 2 }
+        let server = try startHTTPServer { $0.limits.maxConnections = 2 }
         let first = try HTTPTestClient(port: server.boundPort)
         let second = try HTTPTestClient(port: server.boundPort)
         for client in [first, second] {

@@ -24,6 +24,8 @@ struct Config {
 
     var host = "127.0.0.1"
     var port: UInt16 = 3002
+    /// Share the port with a newer calapi during a restart (`SO_REUSEPORT`); see docs/operations.md.
+    var reusePort = false
     /// Nil: start calapi's private PostgreSQL under `dataDirectory`.
     var databaseURL: String?
     /// Absolute.
@@ -47,6 +49,12 @@ struct Config {
     var headerTimeoutSeconds = 10.0
     var idleTimeoutSeconds = 75.0
     var ioThreads = 1
+    /// Open connections at once; more are closed as they arrive.
+    var maxConnections = 10_000
+    /// How long a stop (SIGTERM) waits for requests in flight and connections to finish.
+    var drainTimeoutSeconds = 30.0
+    /// During a stop, how long a keep-alive connection between requests may still send one more.
+    var drainIdleSeconds = 1.0
     /// Bounds on a request's cost that plugins enforce (page size, availability period).
     var pluginLimits = PluginLimits()
     /// Query parameters a request may carry; more answer 400.

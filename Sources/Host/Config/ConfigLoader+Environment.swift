@@ -22,6 +22,7 @@ extension ConfigLoader {
             try read(name) { config.port = UInt16(try ConfigValue.integer($0, in: 1...65535)) }
         }
         try read("CALAPI_HOST") { config.host = try ConfigValue.word($0, describing: "a host name or address") }
+        try read("CALAPI_REUSE_PORT") { config.reusePort = try ConfigValue.boolean($0) }
         try read("CALAPI_POOL_SIZE") { config.poolSize = try ConfigValue.integer($0, in: 1...64) }
         try read("CALAPI_STATEMENT_TIMEOUT") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         try read("CALAPI_DATA_DIR") { config.dataDirectory = try ConfigValue.path($0, against: here) }

@@ -25,6 +25,15 @@ enum ConfigValue {
         return value
     }
 
+    /// `true` or `false` (YAML 1.1's `yes`, `on` and the like are refused: they read ambiguously).
+    static func boolean(_ text: String) throws -> Bool {
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw Invalid(message: "expected true or false, got \(quoted(text))")
+        }
+    }
+
     /// Text that must not be empty nor contain spaces or control characters (a host, a key prefix).
     static func word(_ text: String, describing what: String) throws -> String {
         guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
@@ -73,7 +82,7 @@ enum ConfigValue {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// 0.1 as "0.1", 300 as "300".
-    private static func plain(_ value: Double) -> String {
+    static func plain(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

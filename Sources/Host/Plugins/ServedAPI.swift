@@ -1,8 +1,8 @@
 import Glibc
 
 /// The API this process serves: the plugins that loaded, the routes the config enables on them
-/// (config ∩ each resource's ceiling), the route trie and the statement catalog. Built once at
-/// start-up; read-only while serving.
+/// (config ∩ each resource's ceiling), the route trie and the statement catalog. Plugins load once,
+/// at start-up; a reload mounts other routes on them (`mounting`). Read-only once built.
 struct ServedAPI {
     let plugins: [LoadedPlugin]
     /// Plugins that were refused; logged, and fatal only when the config needs one of their resources.
@@ -19,7 +19,7 @@ struct ServedAPI {
         let description: String
     }
 
-    /// Loads the configured plugins and mounts the enabled routes.
+    /// Loads the configured plugins and mounts the routes the config enables.
     static func assemble(config: Config) throws -> ServedAPI {
         PluginLimits.installed = config.pluginLimits
         let catalog = StatementCatalog()
@@ -35,7 +35,14 @@ struct ServedAPI {
                 refusals.append(error)
             }
         }
+        let loaded = ServedAPI(plugins: plugins, refusals: refusals, routes: [], trie: RouteTrie(), catalog: catalog,
+                               keyLookups: keyLookups)
+        return try loaded.mounting(config)
+    }
 
+    /// The same plugins with the routes `config` enables (config ∩ each resource's ceiling): at start,
+    /// and again on a reload, which changes the resources and methods served but never the plugins.
+    func mounting(_ config: Config) throws -> ServedAPI {
         var owners: [String: LoadedPlugin] = [:]
         for plugin in plugins {
             for resource in plugin.ceilings.keys {

@@ -1,16 +1,15 @@
 /// The HTTP server's handler: answers what needs no database on the I/O thread (`/`, `/docs`,
-/// unknown paths, CORS preflights) and deals every API request to the worker pool.
+/// unknown paths, CORS preflights) and deals every API request to the worker pool. Each request is
+/// routed by the settings in force when it arrives (read once from `settings`), which a reload swaps.
 final class Application: HTTPRequestHandler {
-    private let routes: RouteTrie
+    private let settings: SettingsStore
     private let workers: WorkerPool
     private let welcome: HTTPResponse
-    private let docs: HTTPResponse
 
-    init(routes: RouteTrie, workers: WorkerPool, openAPIDocument: [UInt8]) {
-        self.routes = routes
+    init(settings: SettingsStore, workers: WorkerPool) {
+        self.settings = settings
         self.workers = workers
         self.welcome = APIResponse.message(200, "Welcome to Cal.com API - docs are at https://developer.cal.com/api")
-        self.docs = APIResponse.json(200, openAPIDocument, headers: Application.corsHeaders)
     }
 
     /// The CORS headers Cal.com's API sets on its answers.
@@ -26,16 +25,17 @@ final class Application: HTTPRequestHandler {
             return sink.send(APIResponse.message(400, "Malformed request path"))
         }
         if segments.isEmpty { return sink.send(welcome) }
+        let settings = settings.current
         if segments.count == 1, segments[0] == "docs" {
             let readable = request.method == .get || request.method == .head
-            return sink.send(readable ? docs : APIResponse.methodNotAllowed(.get))
+            return sink.send(readable ? settings.docs : APIResponse.methodNotAllowed(.get))
         }
-        guard let (entry, values) = routes.match(segments) else { return sink.send(APIResponse.notFound) }
+        guard let (entry, values) = settings.routes.match(segments) else { return sink.send(APIResponse.notFound) }
         if request.method == .options {
             let allow = entry.allowed.names.joined(separator: ", ")
             return sink.send(HTTPResponse(status: 204, headers: Application.corsHeaders + [("Allow", allow)], body: []))
         }
-        if !workers.submit(Job(request: request, entry: entry, pathValues: values, sink: sink)) {
+        if !workers.submit(Job(request: request, entry: entry, pathValues: values, sink: sink, settings: settings)) {
             sink.send(APIResponse.overloaded)
         }
     }

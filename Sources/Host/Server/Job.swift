@@ -4,4 +4,6 @@ struct Job {
     let entry: RouteTrie.Entry
     let pathValues: [String]
     let sink: ResponseSink
+    /// The settings the request arrived under; its worker serves it with these.
+    let settings: ServingSettings
 }

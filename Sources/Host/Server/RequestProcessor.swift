@@ -9,13 +9,10 @@ final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
     private let statements: StatementCatalog
     private let maxBodyDepth = 64
-    /// `limits.max_query_params`: more parameters answer 400 before anything is decoded.
-    private let maxQueryParameters: Int
 
-    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, maxQueryParameters: Int = 1000) {
+    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog) {
         self.authenticator = authenticator
         self.statements = statements
-        self.maxQueryParameters = maxQueryParameters
     }
 
     /// Answers one job with the worker's own connection and key cache.
@@ -23,7 +20,7 @@ final class RequestProcessor {
         let request = job.request
         let pairs: [(key: String, value: String)]
         do {
-            pairs = try QueryString.pairs(request.query, limit: maxQueryParameters)
+            pairs = try QueryString.pairs(request.query, limit: job.settings.maxQueryParameters)
         } catch {
             return APIResponse.message(400, error.message)
         }
