@@ -60,6 +60,7 @@ final class IOThread {
     private var openConnections = 0
     private var nextGeneration: UInt32 = 0
     private var acceptPaused = false
+    private var nextSweep = 0.0
     private var stopDeadline = Double.infinity
     /// Responses sent on the loop thread itself, delivered after the handler call returns.
     private var local: [Completion] = []
@@ -192,7 +193,7 @@ final class IOThread {
         pthread_setspecific(IOThread.currentLoop, Unmanaged.passUnretained(self).toOpaque())
         let events = UnsafeMutableRawBufferPointer.allocate(byteCount: IOThread.maxEvents * LinuxAPI.epollEventSize, alignment: 8)
         defer { events.deallocate() }
-        var nextSweep = HTTPClock.now() + tick
+        nextSweep = HTTPClock.now() + tick
         while true {
             let wait = min(nextSweep, stopDeadline) - HTTPClock.now()
             let timeout = Int32((max(0, min(wait, 60)) * 1000).rounded(.up))
@@ -329,6 +330,7 @@ final class IOThread {
         if !stopping {
             stopping = true
             stopDeadline = deadline
+            nextSweep = min(nextSweep, HTTPClock.now() + 0.05)
             if !acceptPaused {
                 acceptConnections(limit: Int.max)
                 _ = LinuxAPI.epollControl(epoll, LinuxAPI.epollDelete, listener, events: 0, data: 0)
