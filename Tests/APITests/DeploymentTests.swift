@@ -49,8 +49,9 @@ final class DeploymentTests: XCTestCase {
             XCTAssertTrue(unit.contains("\n\(line)\n"), line)
         }
         let security = try systemdAnalyze(["security", "--offline=yes", try unitUnderTest()])
-        let exposure = try XCTUnwrap(security.output.range(of: #"Overall exposure level for calapi\.service: [0-9.]+"#,
-                                                           options: .regularExpression).map { security.output[$0] }, security.output + security.errors)
+        let pattern = #"Overall exposure level for calapi\.service: [0-9.]+"#
+        let exposure = try XCTUnwrap(security.output.range(of: pattern, options: .regularExpression).map { security.output[$0] },
+                                     security.output + security.errors)
         let level = try XCTUnwrap(Double(exposure.split(separator: " ").last!))
         XCTAssertLessThanOrEqual(level, 2.0, "systemd rates the unit's exposure \(level) of 10")
     }

@@ -81,7 +81,8 @@ enum CLI {
             return 0
         }
         guard words.count == 1, let text = CommandHelp.text(for: command) else {
-            fputs("calapi: no command \"\(words.joined(separator: " "))\"; commands: \(CommandHelp.commands.map(\.name).joined(separator: ", "))\n", stderr)
+            let known = CommandHelp.commands.map(\.name).joined(separator: ", ")
+            fputs("calapi: no command \"\(words.joined(separator: " "))\"; commands: \(known)\n", stderr)
             return 2
         }
         print(text)

@@ -15,8 +15,9 @@ import Glibc
 /// server that vanished. A transaction open when the connection was lost is gone.
 ///
 /// Bounded statements: `statementTimeout` sets PostgreSQL's `statement_timeout` on every session
-/// (a new value is set before the next statement that runs outside a transaction), and while `execute` waits for a statement it also watches `interrupt`, cancelling the statement
-/// (libpq's cancel request, from this thread) when asked. A stopped statement throws `.cancelled`.
+/// (a new value is set before the next statement that runs outside a transaction), and while
+/// `execute` waits for a statement it also watches `interrupt`, cancelling the statement (libpq's
+/// cancel request, from this thread) when asked. A stopped statement throws `.cancelled`.
 final class PGConnection {
     /// Set by the owner thread between statements; watched while `execute` waits.
     var interrupt: (any PGInterrupt)?

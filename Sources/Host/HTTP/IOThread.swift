@@ -6,8 +6,8 @@ import Glibc
 ///
 /// Threading: the loop thread owns everything here except the inbox. Other threads only call
 /// `complete(_:)` (through a `ResponseSink`), `apply(_:)` and `requestStop(deadline:acknowledge:)`; each
-/// leaves its message under a mutex and writes the eventfd. The listening socket is registered with EPOLLEXCLUSIVE, so a new connection
-/// wakes one loop rather than all of them.
+/// leaves its message under a mutex and writes the eventfd. The listening socket is registered with
+/// EPOLLEXCLUSIVE, so a new connection wakes one loop rather than all of them.
 ///
 /// Ownership: the server and every outstanding `ResponseSink` keep this object alive. The eventfd is closed
 /// only in `deinit`, so a response arriving after the loop ended is dropped without touching a descriptor
@@ -45,7 +45,8 @@ final class IOThread {
     private(set) var lingerSeconds = 0.0
     /// The `Date` header cache.
     var date = HTTPDate()
-    /// True once a stop was requested: in-flight requests finish, everything else closes.
+    /// True once a stop was requested: every request received is answered with `Connection: close`, then
+    /// each connection closes (see `HTTPConnection.beginDrain`).
     private(set) var stopping = false
 
     private let listener: Int32
