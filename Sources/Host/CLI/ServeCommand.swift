@@ -7,6 +7,7 @@ enum ServeCommand {
     static func run(_ options: Options) throws -> Int32 {
         try options.allow(["config", "port", "check-config"])
         var config = try CLI.loadConfig(options)
+        Log.configure(config.log)
         if let port = options.value("port") {
             guard let value = UInt16(port) else { throw CLI.UsageError(message: "--port needs a number from 0 to 65535") }
             config.port = value
@@ -29,22 +30,36 @@ enum ServeCommand {
         let database = try DatabaseTarget(config: config)
         defer { database.release() }
         try prepareDatabase(database, config: config)
-        let lookup = try checkServingRole(database)
+        let lookup = try checkServingRole(database, config: config)
 
+        let metrics = MetricsRegistry(version: BuildInfo.version)
+        let recorder = RequestRecorder(metrics: metrics)
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.keyLookups[lookup]!, sql: lookup.sql),
-            statements: api.catalog, maxQueryParameters: config.maxQueryParameters)
-        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor,
+            statements: api.catalog, rateLimiter: RateLimiter(sharedStatementID: api.rateLimitStatement), metrics: metrics,
+            maxQueryParameters: config.maxQueryParameters)
+        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor, recorder: recorder,
                                  keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
         let serverURL = "http://\(config.host):\(config.port)/v1"
         let document = api.openAPIDocument(serverURL: serverURL).serialized()
-        let application = Application(routes: api.trie, workers: workers, openAPIDocument: document)
+        let readiness = Readiness(failedPlugins: api.refusals.map { String($0.file.split(separator: "/").last ?? "") })
+        let probe = DatabaseProbe(url: database.serveURL, readiness: readiness)
+        let application = Application(routes: api.trie, workers: workers, openAPIDocument: document, recorder: recorder,
+                                      endpoints: OperationsEndpoints(readiness: readiness, metrics: metrics),
+                                      operations: OperationsSettings(config: config))
         let server = HTTPServer(config: HTTPServerConfig(
             host: config.host, port: config.port, ioThreads: config.ioThreads,
             maxHeaderBytes: config.maxHeaderBytes, maxBodyBytes: config.maxBodyBytes,
             headerTimeoutSeconds: config.headerTimeoutSeconds, idleTimeoutSeconds: config.idleTimeoutSeconds),
             handler: application)
+        metrics.setGauges {
+            $0.openConnections = { server.openConnections }
+            $0.pool = { workers.connectionStates }
+            $0.pluginsLoaded = api.plugins.count
+            $0.pluginLoadErrors = api.refusals.count
+        }
         workers.start()
+        probe.start()
         try server.start()
         let resources = api.routes.map(\.resource).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         Log.info("serving on http://\(config.host):\(server.boundPort) (resources: \(resources.joined(separator: ", ")))")
@@ -53,18 +68,21 @@ enum ServeCommand {
 
         var received: Int32 = 0
         sigwait(&signals, &received)
+        ServerLifecycle.beginDrain()
         Log.info("stopping (signal \(received)): finishing requests in flight")
         server.stop(deadlineSeconds: 10)
         workers.stop()
+        probe.stop()
         return 0
     }
 
     /// Reads what the pool's role may do: warns when PostgreSQL would not keep plugins away from
     /// secrets, and picks how API keys are looked up.
-    private static func checkServingRole(_ database: DatabaseTarget) throws -> APIKeyAuthenticator.Lookup {
+    private static func checkServingRole(_ database: DatabaseTarget, config: Config) throws -> APIKeyAuthenticator.Lookup {
         let connection = PGConnection(url: database.serveURL)
         try connection.connect()
         defer { connection.close() }
+        if config.rateLimit.enabled && config.rateLimit.shared { try SharedRateLimitTable.check(connection) }
         let privileges = try DatabasePrivileges.inspect(connection)
         if let warning = privileges.warning { Log.warning(warning) }
         let lookup = try privileges.keyLookup()

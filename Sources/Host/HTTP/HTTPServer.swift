@@ -20,6 +20,7 @@ final class HTTPServer {
     private var listener: Int32 = -1
     private var threads: [IOThread] = []
     private var port: UInt16 = 0
+    private var budget: HTTPConnectionBudget?
 
     init(config: HTTPServerConfig, handler: HTTPRequestHandler) {
         self.config = config
@@ -38,6 +39,14 @@ final class HTTPServer {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return port
+    }
+
+    /// Open client connections across all I/O threads; 0 before `start()`.
+    var openConnections: Int {
+        pthread_mutex_lock(mutex)
+        let budget = budget
+        pthread_mutex_unlock(mutex)
+        return budget?.inUse ?? 0
     }
 
     /// Binds, listens and starts the I/O threads. Throws if already started or if the address cannot be
@@ -62,6 +71,7 @@ final class HTTPServer {
         listener = fd
         threads = started
         port = HTTPListener.port(of: fd)
+        self.budget = budget
         phase = .running
     }
 

@@ -4,4 +4,6 @@ struct Job {
     let entry: RouteTrie.Entry
     let pathValues: [String]
     let sink: ResponseSink
+    /// What the access log and the metrics learn about the request; also its operations settings.
+    let trace: RequestTrace
 }
