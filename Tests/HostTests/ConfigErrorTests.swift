@@ -28,7 +28,7 @@ final class ConfigErrorTests: XCTestCase {
                        + "header_timeout_seconds, idle_timeout_seconds, io_threads, max_page_size, max_availability_days, "
                        + "max_team_availability_members, max_query_params)")
         XCTAssertEqual(refusal("# settings\nlisten: {}\nlisen:\n  port: 1\n"),
-                       "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth)")
+                       "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth, log, metrics, rate_limit)")
         XCTAssertEqual(refusal("auth:\n  api_key_prefix: x\n  cache: 1\n"),
                        "config.yaml:3: auth.cache: unknown key (expected one of: api_key_prefix, cache_seconds)")
         XCTAssertEqual(refusal("database:\n  url: x\n  schema: y\n"),

@@ -48,7 +48,7 @@ enum LogRedaction {
                 continue
             }
             var run = index
-            while run < bytes.count && isHex(bytes[run]) { run += 1 }
+            while run < bytes.count && isHex(bytes[run]) && (run == index || bearerTokenEnd(bytes, at: run) == nil) { run += 1 }
             if run - index >= 32 {
                 out.append(contentsOf: mark.utf8)
                 index = run
