@@ -1,10 +1,11 @@
 import CalapiPluginAPI
 
 /// What a worker does with one job, in Cal.com's middleware order: authenticate the API key, count
-/// the request against its user's rate limit (429 past it), pick the method's route (405 otherwise), read the path parameters by the route's query schema, run
-/// the route's authorize hook, validate query and body against the route's schemas, then call the
-/// plugin's handler, inside a transaction for writing methods. Stateless: one instance
-/// serves every worker, each passing its own connection.
+/// the request against its user's rate limit (429 past it), pick the method's route (405
+/// otherwise), read the path parameters by the route's query schema, run the route's authorize
+/// hook, validate query and body against the route's schemas, then call the plugin's handler,
+/// inside a transaction for writing methods. Stateless: one instance serves every worker, each
+/// passing its own connection.
 final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
     private let statements: StatementCatalog
