@@ -138,6 +138,24 @@ final class CalapiServer {
         throw TestFailure("the reload was not logged: \(log)")
     }
 
+    /// The log as text, whatever `log.format`: a JSON line's operational message reads
+    /// `calapi <level>: [<plugin>] <msg>` as in the text format; other lines are kept as written.
+    func logText() throws -> String {
+        try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n").map { line in
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                  let level = object["level"] as? String, let message = object["msg"] as? String else { return String(line) }
+            let plugin = (object["plugin"] as? String).map { "[\($0)] " } ?? ""
+            return "calapi \(level): \(plugin)\(message)"
+        }.joined(separator: "\n")
+    }
+
+    /// The JSON objects of the log (lines that are not JSON are skipped).
+    func logObjects() throws -> [[String: Any]] {
+        try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+    }
+
     /// A new keep-alive connection.
     func client() throws -> HTTPClient { try HTTPClient(port: port) }
 

@@ -30,7 +30,7 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(refusal("listen:\n  reuse: true\n"),
                        "config.yaml:2: listen.reuse: unknown key (expected one of: host, port, reuse_port)")
         XCTAssertEqual(refusal("# settings\nlisten: {}\nlisen:\n  port: 1\n"),
-                       "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth)")
+                       "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth, log, metrics, rate_limit)")
         XCTAssertEqual(refusal("auth:\n  api_key_prefix: x\n  cache: 1\n"),
                        "config.yaml:3: auth.cache: unknown key (expected one of: api_key_prefix, cache_seconds)")
         XCTAssertEqual(refusal("database:\n  url: x\n  schema: y\n"),

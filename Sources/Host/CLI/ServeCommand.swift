@@ -17,6 +17,7 @@ enum ServeCommand {
             return config
         }
         let config = try load()
+        Log.configure(config.log)
         let api = try ServedAPI.assemble(config: config)
         for refusal in api.refusals { Log.error("\(refusal)") }
         if options.flag("check-config") {
@@ -34,22 +35,36 @@ enum ServeCommand {
         let database = try DatabaseTarget(config: config)
         defer { database.release() }
         try prepareDatabase(database, config: config)
-        let lookup = try checkServingRole(database)
+        let lookup = try checkServingRole(database, config: config)
 
         let serverURL = "http://\(config.host):\(config.port)/v1"
         let settings = SettingsStore(ServingSettings(config: config, api: api, serverURL: serverURL))
+        let metrics = MetricsRegistry(version: CalapiVersion.number)
+        let recorder = RequestRecorder(metrics: metrics)
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.keyLookups[lookup]!, sql: lookup.sql),
-            statements: api.catalog)
-        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor,
+            statements: api.catalog, rateLimiter: RateLimiter(sharedStatementID: api.rateLimitStatement), metrics: metrics)
+        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor, recorder: recorder,
                                  keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
+        let readiness = Readiness(failedPlugins: api.refusals.map { String($0.file.split(separator: "/").last ?? "") })
+        let probe = DatabaseProbe(url: database.serveURL, readiness: readiness)
+        let application = Application(settings: settings, workers: workers, recorder: recorder,
+                                      endpoints: OperationsEndpoints(readiness: readiness, metrics: metrics))
         let server = HTTPServer(config: HTTPServerConfig(host: config.host, port: config.port, ioThreads: config.ioThreads,
                                                          reusePort: config.reusePort, limits: settings.current.http),
-                                handler: Application(settings: settings, workers: workers))
+                                handler: application)
+        metrics.setGauges {
+            $0.openConnections = { server.openConnections }
+            $0.pool = { workers.connectionStates }
+            $0.pluginsLoaded = api.plugins.count
+            $0.pluginLoadErrors = api.refusals.count
+        }
         try workers.start()
+        probe.start()
         do { try server.start() } catch {
             // The workers may be opening their connections: end them before the process exits.
             workers.stop()
+            probe.stop()
             throw error
         }
         announce(config, settings: settings.current, port: server.boundPort)
@@ -65,6 +80,7 @@ enum ServeCommand {
         Log.info("stopping (signal \(received)): answering requests in flight, for at most \(ConfigValue.plain(drain)) s")
         server.stop(deadlineSeconds: drain)
         workers.stop()
+        probe.stop()
         Log.info("stopped")
         return 0
     }
@@ -84,10 +100,11 @@ enum ServeCommand {
 
     /// Reads what the pool's role may do: warns when PostgreSQL would not keep plugins away from
     /// secrets, and picks how API keys are looked up.
-    private static func checkServingRole(_ database: DatabaseTarget) throws -> APIKeyAuthenticator.Lookup {
+    private static func checkServingRole(_ database: DatabaseTarget, config: Config) throws -> APIKeyAuthenticator.Lookup {
         let connection = PGConnection(url: database.serveURL)
         try connection.connect()
         defer { connection.close() }
+        if config.rateLimit.enabled && config.rateLimit.shared { try SharedRateLimitTable.check(connection) }
         let privileges = try DatabasePrivileges.inspect(connection)
         if let warning = privileges.warning { Log.warning(warning) }
         let lookup = try privileges.keyLookup()

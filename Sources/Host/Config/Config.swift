@@ -62,6 +62,12 @@ struct Config {
     var apiKeyPrefix = "cal_"
     /// How long a verified API key is remembered; 0 turns the cache off.
     var keyCacheSeconds = 0.0
+    /// `log:` format, level, access log and stream.
+    var log = LogSettings()
+    /// `metrics.token`: the bearer token `GET /metrics` needs; nil leaves it open.
+    var metricsToken: String?
+    /// `rate_limit:` requests per user and window.
+    var rateLimit = RateLimitSettings()
     /// The config file read, for messages; nil when there was none.
     var sourcePath: String?
 

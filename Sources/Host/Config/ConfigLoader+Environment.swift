@@ -27,6 +27,9 @@ extension ConfigLoader {
         try read("CALAPI_STATEMENT_TIMEOUT") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         try read("CALAPI_DATA_DIR") { config.dataDirectory = try ConfigValue.path($0, against: here) }
         try read("CALAPI_PLUGIN_DIR") { config.pluginDirectory = try ConfigValue.path($0, against: here) }
+        try read("CALAPI_LOG_FORMAT") { config.log.format = try ConfigValue.choice($0, LogSettings.Format.self) }
+        try read("CALAPI_LOG_LEVEL") { config.log.level = try ConfigValue.logLevel($0) }
+        try read("CALAPI_METRICS_TOKEN") { config.metricsToken = try ConfigValue.token($0) }
         if let prefix = environment["API_KEY_PREFIX"] {
             try check("API_KEY_PREFIX") { config.apiKeyPrefix = try apiKeyPrefix(prefix) }
         }

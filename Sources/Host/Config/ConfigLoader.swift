@@ -28,7 +28,8 @@ enum ConfigLoader {
         config.sourcePath = file
         if let root = try YAMLNode.parse(yaml, file: file) {
             let top = try ConfigSection(root, path: "", file: file,
-                                        allowed: ["listen", "database", "plugins", "resources", "limits", "auth"])
+                                        allowed: ["listen", "database", "plugins", "resources", "limits", "auth", "log",
+                                                  "metrics", "rate_limit"])
             try apply(top, to: &config, baseDirectory: baseDirectory)
         }
         try applyEnvironment(environment, to: &config)
@@ -86,6 +87,7 @@ enum ConfigLoader {
             try auth.read("api_key_prefix") { config.apiKeyPrefix = try apiKeyPrefix($0) }
             try auth.read("cache_seconds") { config.keyCacheSeconds = try ConfigValue.seconds($0, in: 0...300) }
         }
+        try applyOperations(top, to: &config)
     }
 
     /// `resources:` — each name as in the URL, each with a non-empty list of distinct methods.

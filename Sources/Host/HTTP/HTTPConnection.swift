@@ -29,6 +29,8 @@ final class HTTPConnection {
     let fd: Int32
     /// Tells this connection apart from a later one on the same descriptor number in epoll events.
     let generation: UInt32
+    /// The client's IP address, for the request log (`HTTPRequest.remoteAddress`).
+    var remoteAddress = ""
     private var state = State.reading
     /// What the epoll set watches for this descriptor (kept by `IOThread.setInterest`).
     var registeredEvents = LinuxAPI.epollIn
@@ -200,6 +202,8 @@ final class HTTPConnection {
     }
 
     private func dispatch(_ request: HTTPRequest, isHTTP10: Bool, on thread: IOThread) {
+        var request = request
+        request.remoteAddress = remoteAddress
         state = .handling
         deadline = .infinity
         requestTimed = false
@@ -217,7 +221,7 @@ final class HTTPConnection {
     private func refuse(_ error: HTTPRequestError, on thread: IOThread) {
         answeringHead = false
         isHTTP10 = false
-        respond(HTTPResponseWriter.errorResponse(error), closing: true, on: thread)
+        respond(thread.handler.refused(HTTPResponseWriter.errorResponse(error), remoteAddress: remoteAddress), closing: true, on: thread)
     }
 
     private func respond(_ response: HTTPResponse, closing: Bool, on thread: IOThread) {

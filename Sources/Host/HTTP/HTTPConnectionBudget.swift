@@ -35,6 +35,13 @@ final class HTTPConnectionBudget {
         pthread_mutex_unlock(mutex)
     }
 
+    /// Connections open now.
+    var inUse: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return open
+    }
+
     /// Gives back the place of a closed connection.
     func release() {
         pthread_mutex_lock(mutex)

@@ -41,6 +41,14 @@ final class HTTPServer {
         return port
     }
 
+    /// Open client connections across all I/O threads; 0 before `start()`.
+    var openConnections: Int {
+        pthread_mutex_lock(mutex)
+        let budget = budget
+        pthread_mutex_unlock(mutex)
+        return budget?.inUse ?? 0
+    }
+
     /// Binds, listens and starts the I/O threads. Throws if already started or if the address cannot be
     /// used, e.g. "cannot listen on 127.0.0.1:3002: Address already in use".
     func start() throws {

@@ -274,6 +274,7 @@ final class IOThread {
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
         nextGeneration = nextGeneration == UInt32.max ? 1 : nextGeneration + 1
         let connection = HTTPConnection(fd: fd, generation: nextGeneration, limits: limits)
+        connection.remoteAddress = PeerAddress.of(fd)
         guard LinuxAPI.epollControl(epoll, LinuxAPI.epollAdd, fd, events: connection.registeredEvents,
                                     data: connection.epollData) == 0 else {
             close(fd)

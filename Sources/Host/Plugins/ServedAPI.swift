@@ -13,6 +13,8 @@ struct ServedAPI {
     /// The catalog's statement for each way of looking a key up; serve picks one at start
     /// (`DatabasePrivileges.keyLookup`), and a connection prepares only the one it runs.
     let keyLookups: [APIKeyAuthenticator.Lookup: Int]
+    /// The catalog's statement of the shared rate-limit count (`RateLimiter.sharedSQL`).
+    let rateLimitStatement: Int
 
     /// Why the API cannot be assembled from this config: a config error (exit 2) or a clash.
     struct AssemblyError: Error, CustomStringConvertible {
@@ -27,6 +29,7 @@ struct ServedAPI {
         for lookup in [APIKeyAuthenticator.Lookup.function, .direct] {
             keyLookups[lookup] = catalog.add(owner: "calapi", name: "authenticate_\(lookup)", sql: lookup.sql, writes: false)
         }
+        let rateLimitStatement = catalog.add(owner: "calapi", name: "rate_limit_hit", sql: RateLimiter.sharedSQL, writes: true)
         let loader = PluginLoader(directory: pluginDirectory(config), catalog: catalog)
         var plugins: [LoadedPlugin] = []
         var refusals: [PluginLoadError] = []
@@ -36,7 +39,7 @@ struct ServedAPI {
             }
         }
         let loaded = ServedAPI(plugins: plugins, refusals: refusals, routes: [], trie: RouteTrie(), catalog: catalog,
-                               keyLookups: keyLookups)
+                               keyLookups: keyLookups, rateLimitStatement: rateLimitStatement)
         return try loaded.mounting(config)
     }
 
@@ -88,7 +91,7 @@ struct ServedAPI {
             }
         }
         return ServedAPI(plugins: plugins, refusals: refusals, routes: routes, trie: trie, catalog: catalog,
-                         keyLookups: keyLookups)
+                         keyLookups: keyLookups, rateLimitStatement: self.rateLimitStatement)
     }
 
     /// The configured plugin folder, or the folder of the running executable.

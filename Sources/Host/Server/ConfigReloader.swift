@@ -1,6 +1,6 @@
 /// What SIGHUP does: reads config.yaml again and, if it loads, puts the settings that can change
 /// while serving in force for the requests that arrive from then on (resources and methods, request
-/// limits, the statement timeout, the drain time); requests in flight and open keep-alive connections
+/// limits, the statement timeout, the drain time, the log, rate limits and the metrics token); requests in flight and open keep-alive connections
 /// carry on. A config that does not load is refused with its file:line:key error and the running one
 /// stays. Settings that need a restart (`Config.restartOnlyChanges`) are named in the log and keep
 /// their running values.
@@ -45,6 +45,7 @@ final class ConfigReloader {
             Log.warning("reload: \(change) takes effect only after a restart; the running value stays")
         }
         store.replace(with: settings)
+        Log.configure(config.log)
         server.apply(settings.http)
         Log.info("reloaded \(config.sourcePath ?? "the defaults"): serving \(settings.resources.joined(separator: ", "))")
         return true

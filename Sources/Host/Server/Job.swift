@@ -6,4 +6,6 @@ struct Job {
     let sink: ResponseSink
     /// The settings the request arrived under; its worker serves it with these.
     let settings: ServingSettings
+    /// What the access log and the metrics learn about the request; also its operations settings.
+    let trace: RequestTrace
 }

@@ -1,6 +1,6 @@
 /// Everything a request is served with that config.yaml decides and SIGHUP may change: the routes
 /// enabled (resources and methods), the `/docs` document describing them, and the request-level
-/// limits. The settings of the access log and of rate limiting belong here too.
+/// limits, and the operations settings (access log, rate limits, metrics token).
 ///
 /// Immutable. `SettingsStore` replaces the whole snapshot on a reload; a request reads it once when it
 /// arrives (`Application.handle`) and carries it to its worker (`Job.settings`), so it is served by one
@@ -19,6 +19,8 @@ final class ServingSettings: @unchecked Sendable {
     let statementTimeoutSeconds: Double
     /// `limits.drain_timeout_seconds`: how long a stop may wait.
     let drainTimeoutSeconds: Double
+    /// The access log, rate limits and the `/metrics` token (`log:`, `rate_limit:`, `metrics:`).
+    let operations: OperationsSettings
 
     /// The settings `config` asks for, served by `api` (already mounted for `config`); `/docs` names `serverURL`.
     init(config: Config, api: ServedAPI, serverURL: String) {
@@ -32,5 +34,6 @@ final class ServingSettings: @unchecked Sendable {
         maxQueryParameters = config.maxQueryParameters
         statementTimeoutSeconds = config.statementTimeoutSeconds
         drainTimeoutSeconds = config.drainTimeoutSeconds
+        operations = OperationsSettings(config: config)
     }
 }

@@ -9,13 +9,18 @@ final class WorkerPool {
 
     /// - Parameter statementTimeout: `statement_timeout` of the connections as they open, in seconds
     ///   (0 = the server's); each job then brings its own (`ServingSettings.statementTimeoutSeconds`).
-    init(count: Int, databaseURL: String, processor: RequestProcessor, keyCacheSeconds: Double, statementTimeout: Double = 0,
-         queueCapacity: Int = 256) {
+    init(count: Int, databaseURL: String, processor: RequestProcessor, recorder: RequestRecorder, keyCacheSeconds: Double,
+         statementTimeout: Double = 0, queueCapacity: Int = 256) {
         workers = (0..<count).map {
             Worker(index: $0, connection: PGConnection(url: databaseURL, statementTimeout: statementTimeout),
-                   cache: AuthCache(seconds: keyCacheSeconds),
-                   processor: processor, queueCapacity: queueCapacity)
+                   cache: AuthCache(seconds: keyCacheSeconds), processor: processor, recorder: recorder, queueCapacity: queueCapacity)
         }
+    }
+
+    /// Pool connections whose worker is running a request, and the others (for `/metrics`).
+    var connectionStates: (busy: Int, idle: Int) {
+        let busy = workers.reduce(0) { $0 + ($1.busy.load(ordering: .relaxed) ? 1 : 0) }
+        return (busy, workers.count - busy)
     }
 
     /// Starts the threads; throws when the system refuses one (those already started are stopped).
@@ -54,18 +59,23 @@ final class WorkerPool {
 /// happen before `exit` runs the libraries' destructors (see docs/operations.md, "Restarts and upgrades").
 final class Worker {
     let queue: BlockingQueue<Job>
+    /// True while a request is being served.
+    let busy = Atomic<Bool>(false)
     private let index: Int
     private let connection: PGConnection
     private let interrupt = WorkerInterrupt()
     private let cache: AuthCache
     private let processor: RequestProcessor
+    private let recorder: RequestRecorder
     private var thread: pthread_t?
 
-    init(index: Int, connection: PGConnection, cache: AuthCache, processor: RequestProcessor, queueCapacity: Int) {
+    init(index: Int, connection: PGConnection, cache: AuthCache, processor: RequestProcessor, recorder: RequestRecorder,
+         queueCapacity: Int) {
         self.index = index
         self.connection = connection
         self.cache = cache
         self.processor = processor
+        self.recorder = recorder
         self.queue = BlockingQueue(capacity: queueCapacity)
     }
 
@@ -98,12 +108,17 @@ final class Worker {
     private func run() {
         try? connection.connect()
         connection.interrupt = interrupt
+        let metrics = recorder.metrics.local
         while let job = queue.pop() {
+            busy.store(true, ordering: .relaxed)
+            metrics.recordPoolWait(seconds: HTTPClock.now() - job.trace.receivedAt)
             // A request whose client left while it waited in the queue is not started.
             let abandoned = interrupt.begin(job.sink.cancellation)
             connection.statementTimeout = job.settings.statementTimeoutSeconds
-            job.sink.send(abandoned ? APIResponse.clientGone : processor.process(job, connection: connection, cache: cache))
+            let response = abandoned ? APIResponse.clientGone : processor.process(job, connection: connection, cache: cache)
+            job.sink.send(recorder.finish(job.trace, response))
             interrupt.end()
+            busy.store(false, ordering: .relaxed)
         }
         connection.close()
     }
