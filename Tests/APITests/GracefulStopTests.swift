@@ -27,7 +27,7 @@ final class GracefulStopTests: APITestCase {
         XCTAssertEqual(tally.cutShort, 0, "\(tally)")
         XCTAssertEqual(tally.otherStatus, 0, "\(tally)")
         XCTAssertEqual(tally.closes, 16, "every client was told to close: \(tally)")
-        let log = server.log
+        let log = try server.logText()
         XCTAssertTrue(log.contains("stopping (signal 15)"), log)
         XCTAssertTrue(log.contains("calapi info: stopped"), log)
         XCTAssertFalse(log.contains("Assertion"), log)
