@@ -22,6 +22,12 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(refusal(yaml), #"config.yaml:5: resources.payments: unknown method "FETCH" (allowed: GET, POST, PATCH, DELETE, PUT)"#)
     }
 
+    func testPluginFilesMustBeLibNameSoAndListedOnce() {
+        XCTAssertEqual(refusal("plugins:\n  files: [plugins/summary.so]\n"),
+                       #"config.yaml:2: plugins.files: invalid plugin file "plugins/summary.so" (expected a path ending in lib<Name>.so, <Name> of letters, digits and "_")"#)
+        XCTAssertEqual(refusal("plugins:\n  files: [libA.so, /srv/libA.so]\n"), #"config.yaml:2: plugins.files: plugin file "/srv/libA.so" listed twice"#)
+    }
+
     func testUnknownKeysAtEveryLevel() {
         XCTAssertEqual(refusal("limits:\n  max_body: 10\n"),
                        "config.yaml:2: limits.max_body: unknown key (expected one of: max_body_bytes, max_header_bytes, "

@@ -135,6 +135,13 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.pluginDirectory, "/opt/calapi/lib")
     }
 
+    func testPluginFilesLoadAfterTheFamiliesFromPathsRelativeToTheFile() throws {
+        let config = try ConfigLoader.parse(yaml: "plugins:\n  load: [Users]\n  files: [../ext/libSummary.so, /opt/p/libRatings.so]\n",
+                                            file: "deploy/config.yaml", baseDirectory: "/opt/calapi/deploy", environment: [:])
+        XCTAssertEqual(config.pluginFiles, ["/opt/calapi/ext/libSummary.so", "/opt/p/libRatings.so"])
+        XCTAssertEqual(config.pluginSources, [.family("Users"), .file("/opt/calapi/ext/libSummary.so"), .file("/opt/p/libRatings.so")])
+    }
+
     func testEmptyAPIKeyPrefixMeansCal() throws {
         XCTAssertEqual(try parse("auth:\n  api_key_prefix: ''\n").apiKeyPrefix, "cal_")
     }

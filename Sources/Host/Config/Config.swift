@@ -42,6 +42,11 @@ struct Config {
         "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings", "Availability",
         "Slots", "NoShow",
     ]
+    /// Plugin files outside the plugin folder (absolute paths, each `lib<Name>.so`), loaded after
+    /// the families: third-party plugins built where their authors keep them.
+    var pluginFiles: [String] = []
+    /// Every plugin to load: the families from the plugin folder, then the files.
+    var pluginSources: [PluginSource] { pluginNames.map(PluginSource.family) + pluginFiles.map(PluginSource.file) }
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576

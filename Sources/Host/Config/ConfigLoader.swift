@@ -48,7 +48,7 @@ enum ConfigLoader {
             try database.read("pool_size") { config.poolSize = try ConfigValue.integer($0, in: 1...64) }
             try database.read("statement_timeout") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         }
-        if let plugins = try top.section("plugins", allowed: ["directory", "load"]) {
+        if let plugins = try top.section("plugins", allowed: ["directory", "load", "files"]) {
             try plugins.read("directory") { config.pluginDirectory = $0.isEmpty ? nil : try ConfigValue.path($0, against: baseDirectory) }
             if plugins.entries.contains(where: { $0.name == "load" }) {
                 config.pluginNames = []
@@ -57,6 +57,11 @@ enum ConfigLoader {
                 let name = try ConfigValue.pluginName(text)
                 guard !config.pluginNames.contains(name) else { throw ConfigValue.Invalid(message: "plugin \"\(name)\" listed twice") }
                 config.pluginNames.append(name)
+            }
+            try plugins.readList("files") { text in
+                let path = try ConfigValue.pluginFile(text, against: baseDirectory)
+                guard !config.pluginFiles.contains(path) else { throw ConfigValue.Invalid(message: "plugin file \"\(text)\" listed twice") }
+                config.pluginFiles.append(path)
             }
         }
         if let resources = try top.section("resources", allowed: nil) {

@@ -59,6 +59,18 @@ enum ConfigValue {
         return text
     }
 
+    /// A plugin file outside the plugin folder: a path (relative to the config file's folder)
+    /// whose file name is `lib<Name>.so`, returned absolute.
+    static func pluginFile(_ text: String, against base: String) throws -> String {
+        let path = try self.path(text, against: base)
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        guard name.hasPrefix("lib"), name.hasSuffix(".so"), name.count > 6,
+              (try? pluginName(String(name.dropFirst(3).dropLast(3)))) != nil else {
+            throw Invalid(message: "invalid plugin file \(quoted(text)) (expected a path ending in lib<Name>.so, <Name> of letters, digits and \"_\")")
+        }
+        return path
+    }
+
     /// An HTTP method calapi can serve, in any case; returned upper-case.
     static func method(_ text: String) throws -> String {
         let upper = text.uppercased()

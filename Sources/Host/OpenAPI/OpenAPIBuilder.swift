@@ -1,6 +1,7 @@
 /// Assembles the OpenAPI 3.0 document served at `/docs` from the routes actually mounted: each
 /// operation is the plugin's fragment plus parameters taken from the path template and query
-/// schema and a request body taken from the body schema, so the docs and the checks agree.
+/// schema and a request body taken from the body schema, so the docs and the checks agree. Each
+/// operation names the plugin that serves it and its version (`x-calapi-plugin`).
 enum OpenAPIBuilder {
     static func document(routes: [Route], components: [ComponentSchema], serverURL: String) -> JSONValue {
         var paths = JSONObject(members: [])
@@ -58,6 +59,7 @@ enum OpenAPIBuilder {
                                                "content": object(["application/json": object(["schema": body])])])
         }
         if operation["tags"] == nil { operation["tags"] = .array([.string(route.resource)]) }
+        operation["x-calapi-plugin"] = object(["name": .string(route.pluginName), "version": .string(route.pluginVersion)])
         if operation["responses"] == nil {
             operation["responses"] = object(["200": object(["description": .string("OK")])])
         }

@@ -33,8 +33,8 @@ struct ServedAPI {
         let loader = PluginLoader(directory: pluginDirectory(config), catalog: catalog)
         var plugins: [LoadedPlugin] = []
         var refusals: [PluginLoadError] = []
-        for family in config.pluginNames {
-            do { plugins.append(try loader.load(family: family, alreadyLoaded: plugins)) } catch let error as PluginLoadError {
+        for source in config.pluginSources {
+            do { plugins.append(try loader.load(source, alreadyLoaded: plugins)) } catch let error as PluginLoadError {
                 refusals.append(error)
             }
         }
