@@ -13,7 +13,9 @@ let pluginFamilies = [
 let package = Package(
     name: "calapi",
     products: [
-        .executable(name: "calapi", targets: ["Host"])
+        .executable(name: "calapi", targets: ["Host"]),
+        // The Swift plugin SDK, for plugins built in their own package (examples/booking-ratings).
+        .library(name: "PluginSDK", targets: ["PluginSDK"]),
     ] + pluginFamilies.map { .library(name: $0, type: .dynamic, targets: [$0]) },
     targets: [
         // Debian's libpq (PostgreSQL client): the database pool.

@@ -17,9 +17,6 @@ enum AttendeesSchemas {
           "timeZone":{"type":"string","format":"timezone"}}}
         """#
 
-    /// `{id}` read like zod's `z.coerce.number()` (JavaScript's `Number()`).
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
-
     /// `schemaAttendeeReadPublic`.
     static let publicAttendee = #"""
         {"type":"object","properties":{

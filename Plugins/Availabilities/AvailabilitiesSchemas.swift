@@ -18,9 +18,6 @@ enum AvailabilitiesSchemas {
 
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(fields)}}"#
 
-    /// `{id}` coerced like zod's `z.coerce.number()`.
-    static let idQuery = #"{"type":"object","properties":{"id":\#(SchemaFragments.integerColumn)}}"#
-
     /// An availability as every response shows it (`schemaAvailabilityReadPublic`).
     static let publicAvailability = #"""
         {"type":"object","properties":{

@@ -4,14 +4,10 @@ import PluginSDK
 /// are merged into it; unknown keys are ignored).
 enum AvailabilitySchemas {
     /// `/users/{userId}/availability`: one user.
-    static let query = #"""
-        {"type":"object","required":["dateFrom","dateTo"],"properties":{\#(properties)}}
-        """#
+    static let query = QuerySchema.properties(properties, required: ["dateFrom", "dateTo"])
 
     /// Where a team may be named: its members are paged with `take` and `page` (a calapi addition).
-    static let teamQuery = #"""
-        {"type":"object","required":["dateFrom","dateTo"],"properties":{\#(properties),\#(SchemaFragments.pagination)}}
-        """#
+    static let teamQuery = QuerySchema.properties(properties + "," + SchemaFragments.pagination, required: ["dateFrom", "dateTo"])
 
     private static let properties = #"""
         "userId":\#(SchemaFragments.integerColumn),"teamId":\#(SchemaFragments.integerColumn),

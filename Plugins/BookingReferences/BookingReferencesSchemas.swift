@@ -24,9 +24,6 @@ enum BookingReferencesSchemas {
           "bookingId":{"type":"integer"},\#(fields)}}
         """#
 
-    /// `{id}` read like zod's `z.coerce.number()` (JavaScript's `Number()`).
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
-
     /// `schemaBookingReferenceReadPublic`.
     static let publicReference = #"""
         {"type":"object","properties":{

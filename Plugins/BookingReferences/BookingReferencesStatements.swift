@@ -1,17 +1,8 @@
 import PluginSDK
 
 /// Every statement of the plugin. Access always goes through `"Booking"."userId"` (indexed).
-enum BookingReferencesStatements {
-    static var listAll = Statement.unset
-    static var listOwn = Statement.unset
-    static var bookingOrganizer = Statement.unset
-    static var referenceOrganizer = Statement.unset
-    static var find = Statement.unset
-    static var insert = Statement.unset
-    static var update = Statement.unset
-    static var delete = Statement.unset
-    static var credentialUsed = Statement.unset
-    static var delegationUsed = Statement.unset
+enum BookingReferencesSQL: StatementSet {
+    case listAll, listOwn, bookingOrganizer, organized, find, insert, update, delete, credentialUsed, delegationUsed
 
     /// The public reference of the row aliased `r`.
     static let referenceJSON = """
@@ -44,55 +35,69 @@ enum BookingReferencesStatements {
             """
     }
 
-    static func register(_ registrar: inout PluginRegistrar) {
+    var statement: Statement {
+        let referenceJSON = Self.referenceJSON
+        switch self {
         // One page ($1 LIMIT, $2 OFFSET) of every reference, soft-deleted ones included.
-        listAll = registrar.statement("list_all", SQLFragments.jsonPage(
-            referenceJSON, table: #""BookingReference""#, alias: "r", from: #""BookingReference" r"#, orderBy: "r.id",
-            limit: "$1", offset: "$2"))
+        case .listAll:
+            return .read(SQLFragments.jsonPage(
+                referenceJSON, table: #""BookingReference""#, alias: "r", from: #""BookingReference" r"#, orderBy: "r.id",
+                limit: "$1", offset: "$2"))
         // One page ($2 LIMIT, $3 OFFSET) of the references of the bookings user $1 organizes. Cal.com
         // hides soft-deleted references from their owners (`deleted IS NULL`, so `false` too).
-        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
-            referenceJSON, table: #""BookingReference""#, alias: "r",
-            from: #""Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id WHERE b."userId" = $1::bigint AND r.deleted IS NULL"#,
-            orderBy: "r.id", limit: "$2", offset: "$3"))
-        bookingOrganizer = registrar.statement("booking_organizer", #"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
-        referenceOrganizer = registrar.statement("reference_organizer", """
-            SELECT b."userId" FROM "BookingReference" r LEFT JOIN "Booking" b ON b.id = r."bookingId" WHERE r.id = $1::bigint
-            """)
+        case .listOwn:
+            return .read(SQLFragments.jsonPage(
+                referenceJSON, table: #""BookingReference""#, alias: "r",
+                from: #""Booking" b JOIN "BookingReference" r ON r."bookingId" = b.id WHERE b."userId" = $1::bigint AND r.deleted IS NULL"#,
+                orderBy: "r.id", limit: "$2", offset: "$3"))
+        case .bookingOrganizer:
+            return .read(#"SELECT "userId" FROM "Booking" WHERE id = $1::bigint"#)
+        // One row when reference $1 is on a booking user $2 organizes.
+        case .organized:
+            return .read(#"""
+                SELECT 1 FROM "BookingReference" r JOIN "Booking" b ON b.id = r."bookingId" WHERE r.id = $1::bigint AND b."userId" = $2::bigint
+                """#)
         // $1 id, $2 the only organizer allowed (NULL for admins), also for update ($3) and delete.
-        find = registrar.statement("find", #"SELECT \#(referenceJSON) FROM "BookingReference" r WHERE r.id = $1::bigint AND \#(visible(to: "$2"))"#)
-        credentialUsed = registrar.statement("credential_used", usedByOwnRows("credentialId", as: "numeric", calendars: true))
-        delegationUsed = registrar.statement("delegation_used", usedByOwnRows("domainWideDelegationCredentialId", as: "text", calendars: false))
-        insert = registrar.statement("insert", writes: true, """
-            INSERT INTO "BookingReference" AS r (type, uid, "bookingId", "meetingId", "meetingPassword", "meetingUrl",
-              "externalCalendarId", deleted, "credentialId", "thirdPartyRecurringEventId", "domainWideDelegationCredentialId")
-            SELECT b->>'type', b->>'uid', (b->>'bookingId')::int, b->>'meetingId', b->>'meetingPassword', b->>'meetingUrl',
-              b->>'externalCalendarId', (b->>'deleted')::boolean, (b->>'credentialId')::int,
-              b->>'thirdPartyRecurringEventId', b->>'domainWideDelegationCredentialId'
-            FROM (SELECT $1::jsonb AS b) AS input
-            RETURNING \(referenceJSON)
-            """)
+        case .find:
+            return .read(#"SELECT \#(referenceJSON) FROM "BookingReference" r WHERE r.id = $1::bigint AND \#(Self.visible(to: "$2"))"#)
+        case .credentialUsed:
+            return .read(Self.usedByOwnRows("credentialId", as: "numeric", calendars: true))
+        case .delegationUsed:
+            return .read(Self.usedByOwnRows("domainWideDelegationCredentialId", as: "text", calendars: false))
+        case .insert:
+            return .write("""
+                INSERT INTO "BookingReference" AS r (type, uid, "bookingId", "meetingId", "meetingPassword", "meetingUrl",
+                  "externalCalendarId", deleted, "credentialId", "thirdPartyRecurringEventId", "domainWideDelegationCredentialId")
+                SELECT b->>'type', b->>'uid', (b->>'bookingId')::int, b->>'meetingId', b->>'meetingPassword', b->>'meetingUrl',
+                  b->>'externalCalendarId', (b->>'deleted')::boolean, (b->>'credentialId')::int,
+                  b->>'thirdPartyRecurringEventId', b->>'domainWideDelegationCredentialId'
+                FROM (SELECT $1::jsonb AS b) AS input
+                RETURNING \(referenceJSON)
+                """)
         // Soft-deleted references are not updated (Cal.com's `deleted: null` condition).
-        update = registrar.statement("update", writes: true, """
-            UPDATE "BookingReference" AS r SET
-              type = COALESCE(b->>'type', r.type),
-              uid = COALESCE(b->>'uid', r.uid),
-              "bookingId" = CASE WHEN b ? 'bookingId' THEN (b->>'bookingId')::int ELSE r."bookingId" END,
-              "meetingId" = CASE WHEN b ? 'meetingId' THEN b->>'meetingId' ELSE r."meetingId" END,
-              "meetingPassword" = CASE WHEN b ? 'meetingPassword' THEN b->>'meetingPassword' ELSE r."meetingPassword" END,
-              "meetingUrl" = CASE WHEN b ? 'meetingUrl' THEN b->>'meetingUrl' ELSE r."meetingUrl" END,
-              "externalCalendarId" = CASE WHEN b ? 'externalCalendarId' THEN b->>'externalCalendarId' ELSE r."externalCalendarId" END,
-              deleted = CASE WHEN b ? 'deleted' THEN (b->>'deleted')::boolean ELSE r.deleted END,
-              "credentialId" = CASE WHEN b ? 'credentialId' THEN (b->>'credentialId')::int ELSE r."credentialId" END,
-              "thirdPartyRecurringEventId" = CASE WHEN b ? 'thirdPartyRecurringEventId' THEN b->>'thirdPartyRecurringEventId'
-                                                  ELSE r."thirdPartyRecurringEventId" END,
-              "domainWideDelegationCredentialId" = CASE WHEN b ? 'domainWideDelegationCredentialId'
-                                                        THEN b->>'domainWideDelegationCredentialId'
-                                                        ELSE r."domainWideDelegationCredentialId" END
-            FROM (SELECT $2::jsonb AS b) AS input
-            WHERE r.id = $1::bigint AND r.deleted IS NULL AND \(visible(to: "$3"))
-            RETURNING \(referenceJSON)
-            """)
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "BookingReference" r WHERE r.id = $1::bigint AND \#(visible(to: "$2"))"#)
+        case .update:
+            return .write("""
+                UPDATE "BookingReference" AS r SET
+                  type = COALESCE(b->>'type', r.type),
+                  uid = COALESCE(b->>'uid', r.uid),
+                  "bookingId" = CASE WHEN b ? 'bookingId' THEN (b->>'bookingId')::int ELSE r."bookingId" END,
+                  "meetingId" = CASE WHEN b ? 'meetingId' THEN b->>'meetingId' ELSE r."meetingId" END,
+                  "meetingPassword" = CASE WHEN b ? 'meetingPassword' THEN b->>'meetingPassword' ELSE r."meetingPassword" END,
+                  "meetingUrl" = CASE WHEN b ? 'meetingUrl' THEN b->>'meetingUrl' ELSE r."meetingUrl" END,
+                  "externalCalendarId" = CASE WHEN b ? 'externalCalendarId' THEN b->>'externalCalendarId' ELSE r."externalCalendarId" END,
+                  deleted = CASE WHEN b ? 'deleted' THEN (b->>'deleted')::boolean ELSE r.deleted END,
+                  "credentialId" = CASE WHEN b ? 'credentialId' THEN (b->>'credentialId')::int ELSE r."credentialId" END,
+                  "thirdPartyRecurringEventId" = CASE WHEN b ? 'thirdPartyRecurringEventId' THEN b->>'thirdPartyRecurringEventId'
+                                                      ELSE r."thirdPartyRecurringEventId" END,
+                  "domainWideDelegationCredentialId" = CASE WHEN b ? 'domainWideDelegationCredentialId'
+                                                            THEN b->>'domainWideDelegationCredentialId'
+                                                            ELSE r."domainWideDelegationCredentialId" END
+                FROM (SELECT $2::jsonb AS b) AS input
+                WHERE r.id = $1::bigint AND r.deleted IS NULL AND \(Self.visible(to: "$3"))
+                RETURNING \(referenceJSON)
+                """)
+        case .delete:
+            return .write(#"DELETE FROM "BookingReference" r WHERE r.id = $1::bigint AND \#(Self.visible(to: "$2"))"#)
+        }
     }
 }

@@ -4,17 +4,15 @@ import PluginSDK
 /// no column) from the row aliased `b`: status in upper case, dates as JavaScript prints them.
 enum BookingsJSON {
     /// `{id, email, name, timeZone, locale}` of each attendee, by id.
-    private static let attendees = """
-        ('[' || COALESCE((SELECT string_agg(row_to_json(a)::text, ',' ORDER BY a.id)
-          FROM (SELECT id, email, name, "timeZone", locale FROM "Attendee" WHERE "bookingId" = b.id) a), '') || ']')::json
-        """
+    private static let attendees = SQLFragments.jsonArray("row_to_json(a)", orderBy: "a.id", from: """
+        (SELECT id, email, name, "timeZone", locale FROM "Attendee" WHERE "bookingId" = b.id) a
+        """) + "::json"
     private static let user = """
         (SELECT row_to_json(u) FROM (SELECT email, name, "timeZone", locale FROM users WHERE id = b."userId") u)
         """
-    private static let payment = """
-        ('[' || COALESCE((SELECT string_agg(row_to_json(p)::text, ',' ORDER BY p.id)
-          FROM (SELECT id, success, "paymentOption" FROM "Payment" WHERE "bookingId" = b.id) p), '') || ']')::json
-        """
+    private static let payment = SQLFragments.jsonArray("row_to_json(p)", orderBy: "p.id", from: """
+        (SELECT id, success, "paymentOption" FROM "Payment" WHERE "bookingId" = b.id) p
+        """) + "::json"
     /// `?expand=team`: `{title, slug, team: {name, slug} | null}`.
     private static let eventType = """
         (SELECT row_to_json(e) FROM (SELECT et.title, et.slug,
@@ -52,19 +50,16 @@ enum BookingsJSON {
             let quoted = "\"\(column)\""
             return "\(SQLFragments.isoTimestamp("b." + quoted)) AS \(quoted)"
         }
-        let attendees = """
-            ('[' || COALESCE((SELECT string_agg(row_to_json(a)::text, ',' ORDER BY a.id)
-              FROM (SELECT id, email, name, "timeZone", "phoneNumber", locale, "bookingId", "noShow" FROM "Attendee"
-                    WHERE "bookingId" = b.id) a), '') || ']')::json
-            """
+        let attendees = SQLFragments.jsonArray("row_to_json(a)", orderBy: "a.id", from: """
+            (SELECT id, email, name, "timeZone", "phoneNumber", locale, "bookingId", "noShow" FROM "Attendee" WHERE "bookingId" = b.id) a
+            """) + "::json"
         let organizer = """
             (SELECT row_to_json(u) FROM (SELECT id, username, email, name, "timeZone", locale FROM users WHERE id = b."userId") u)
             """
-        let references = """
-            ('[' || COALESCE((SELECT string_agg(row_to_json(r)::text, ',' ORDER BY r.id)
-              FROM (SELECT id, type, "bookingId", uid, "meetingId", "meetingPassword", "meetingUrl", deleted FROM "BookingReference"
-                    WHERE "bookingId" = b.id) r), '') || ']')::json
-            """
+        let references = SQLFragments.jsonArray("row_to_json(r)", orderBy: "r.id", from: """
+            (SELECT id, type, "bookingId", uid, "meetingId", "meetingPassword", "meetingUrl", deleted FROM "BookingReference"
+             WHERE "bookingId" = b.id) r
+            """) + "::json"
         let columns = [
             #"b.id, b.uid, b."idempotencyKey", b."userId", b."userPrimaryEmail", b."eventTypeId", b.title, b.description"#,
             #"b."customInputs", b.responses"#, iso("startTime"), iso("endTime"), "b.location", iso("createdAt"), iso("updatedAt"),

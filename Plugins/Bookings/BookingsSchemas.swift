@@ -1,30 +1,27 @@
+import PluginSDK
+
 /// JSON Schemas of the booking routes, with Cal.com's rules and zod's messages.
 enum BookingsSchemas {
     static let statuses = #"["CANCELLED","ACCEPTED","REJECTED","PENDING","AWAITING_HOST"]"#
 
     /// `GET /bookings` (not strict: unknown parameters are ignored).
-    static let listQuery = #"""
-        {"type":"object","properties":{
-          "take":{"type":"integer","minimum":1},
-          "page":{"type":"integer","minimum":1},
-          "userId":{"anyOf":[{"type":"integer"},{"type":"array","items":{"type":"integer"}}]},
-          "attendeeEmail":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]},
-          "dateFrom":{"type":"string","format":"date-time"},
-          "dateTo":{"type":"string","format":"date-time"},
-          "order":{"type":"string","enum":["asc","desc"]},
-          "sortBy":{"type":"string","enum":["createdAt","updatedAt"]},
-          "status":{"type":"string","enum":["upcoming"]},
-          "expand":{"anyOf":[{"type":"string","enum":["team"]},{"type":"array","items":{"type":"string","enum":["team"]}}]}}}
-        """#
+    static let listQuery = QuerySchema.properties(#"""
+        "take":{"type":"integer","minimum":1},
+        "page":{"type":"integer","minimum":1},
+        "userId":{"anyOf":[{"type":"integer"},{"type":"array","items":{"type":"integer"}}]},
+        "attendeeEmail":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]},
+        "dateFrom":{"type":"string","format":"date-time"},
+        "dateTo":{"type":"string","format":"date-time"},
+        "order":{"type":"string","enum":["asc","desc"]},
+        "sortBy":{"type":"string","enum":["createdAt","updatedAt"]},
+        "status":{"type":"string","enum":["upcoming"]},
+        "expand":\#(expand)
+        """#)
 
-    /// `GET /bookings/{id}`: `{id}` read like zod's `z.coerce.number()`; `expand=team` as in the list.
-    static let getQuery = #"""
-        {"type":"object","properties":{
-          "id":{"type":"integer"},
-          "expand":{"anyOf":[{"type":"string","enum":["team"]},{"type":"array","items":{"type":"string","enum":["team"]}}]}}}
-        """#
+    private static let expand = #"{"anyOf":[{"type":"string","enum":["team"]},{"type":"array","items":{"type":"string","enum":["team"]}}]}"#
 
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
+    /// `GET /bookings/{id}`: `expand=team` as in the list.
+    static let expandQuery = QuerySchema.properties(#""expand":\#(expand)"#)
 
     /// `schemaBookingEditBodyParams` (strict; `uid`, `start`/`end`, `responses` are not accepted).
     static let editBody = #"""
@@ -65,13 +62,11 @@ enum BookingsSchemas {
         """#
 
     /// `DELETE /bookings/{id}` and `/cancel`: the cancellation parameters travel in the query.
-    static let cancelQuery = #"""
-        {"type":"object","properties":{
-          "id":{"type":"integer"},
-          "allRemainingBookings":{"type":"string"},
-          "cancellationReason":{"type":"string"},
-          "cancelledBy":{"type":"string","format":"email"}}}
-        """#
+    static let cancelQuery = QuerySchema.properties(#"""
+        "allRemainingBookings":{"type":"string"},
+        "cancellationReason":{"type":"string"},
+        "cancelledBy":{"type":"string","format":"email"}
+        """#)
 
     /// `POST /bookings/{id}/confirm`.
     static let confirmBody = #"""

@@ -1,17 +1,10 @@
 import PluginSDK
 
-/// Every read and edit statement of the plugin (creation lives in `BookingCreationStatements`).
-enum BookingsStatements {
-    static var access = Statement.unset
-    static var find = Statement.unset
-    static var listOwn = Statement.unset
-    static var listAll = Statement.unset
-    static var listForUsers = Statement.unset
-    static var update = Statement.unset
-    static var usableEventType = Statement.unset
-    static var lockStatus = Statement.unset
-    static var cancel = Statement.unset
-    static var confirm = Statement.unset
+/// Every statement of the plugin; the SQL of `POST /bookings` is in `BookingCreationSQL`, the
+/// availability computation in PluginSDK's `AvailabilitySQL`.
+enum BookingsSQL: StatementSet {
+    case access, find, listOwn, listAll, listForUsers, update, usableEventType, lockStatus, cancel, confirm
+    case creationEventType, lockOrganizer, slot, insert, insertAttendees, insertSeat, created
 
     /// User `user` may put a booking on the event type aliased `e`: they own it, host it, or are an
     /// accepted ADMIN/OWNER of its team.
@@ -33,7 +26,7 @@ enum BookingsStatements {
     /// $3 dateTo, $4 upcoming only. Cal.com lower-cases the given emails, not the stored ones.
     private static let filters = """
         ($1::jsonb IS NULL OR EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b.id
-                                      AND a.email = ANY (ARRAY(SELECT lower(e) FROM \(elements("$1")) e))))
+                                      AND a.email = ANY (ARRAY(SELECT lower(e) FROM \(Self.elements("$1")) e))))
         AND ($2::timestamptz IS NULL OR b."startTime" >= ($2::timestamptz AT TIME ZONE 'UTC'))
         AND ($3::timestamptz IS NULL OR b."endTime" <= ($3::timestamptz AT TIME ZONE 'UTC'))
         AND (NOT $4::boolean OR b."startTime" >= (now() AT TIME ZONE 'UTC'))
@@ -53,9 +46,9 @@ enum BookingsStatements {
     /// read whole and JSON is built only for the page.
     private static func list(scope: String) -> String {
         """
-        SELECT count(*), '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
-        FROM (SELECT b.id FROM "Booking" b WHERE \(scope) AND \(filters)
-              ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
+        SELECT count(*), \(SQLFragments.jsonArray(of: BookingsJSON.readable(expand: "$9"), orderBy: Self.order))
+        FROM (SELECT b.id FROM "Booking" b WHERE \(scope) AND \(Self.filters)
+              ORDER BY \(Self.order) LIMIT $7::bigint OFFSET $8::bigint) page
         JOIN "Booking" b ON b.id = page.id
         """
     }
@@ -67,9 +60,9 @@ enum BookingsStatements {
     /// jsonb) for every booking of the user would cost more than the page itself.
     private static func indexedList(scope: String) -> String {
         """
-        WITH picked AS MATERIALIZED (SELECT b.id, b."createdAt", b."updatedAt" FROM "Booking" b WHERE \(scope) AND \(filters))
-        SELECT count(*), '[' || COALESCE(string_agg(\(BookingsJSON.readable(expand: "$9"))::text, ',' ORDER BY \(order)), '') || ']'
-        FROM (SELECT b.id FROM picked b ORDER BY \(order) LIMIT $7::bigint OFFSET $8::bigint) page
+        WITH picked AS MATERIALIZED (SELECT b.id, b."createdAt", b."updatedAt" FROM "Booking" b WHERE \(scope) AND \(Self.filters))
+        SELECT count(*), \(SQLFragments.jsonArray(of: BookingsJSON.readable(expand: "$9"), orderBy: Self.order))
+        FROM (SELECT b.id FROM picked b ORDER BY \(Self.order) LIMIT $7::bigint OFFSET $8::bigint) page
         JOIN "Booking" b ON b.id = page.id
         """
     }
@@ -91,96 +84,116 @@ enum BookingsStatements {
     /// attendee by a trusted email (reading and cancelling only).
     private static func allowed(_ caller: String, attendees: Bool) -> String {
         let attending = attendees ? " OR \(SQLFragments.attends(booking: "b", user: "\(caller)::int"))" : ""
-        return "(\(caller)::int IS NULL OR \(organizerSide("\(caller)::int"))\(attending))"
+        return "(\(caller)::int IS NULL OR \(Self.organizerSide("\(caller)::int"))\(attending))"
     }
 
-    static func register(_ registrar: inout PluginRegistrar) {
+    var statement: Statement {
+        switch self {
+        case .creationEventType: return .read(BookingCreationSQL.eventType)
+        case .lockOrganizer: return .write(BookingCreationSQL.lockOrganizer)
+        // The shared availability verdict on the slot.
+        case .slot: return .read(AvailabilitySQL.slot)
+        case .insert: return .write(BookingCreationSQL.insert)
+        case .insertAttendees: return .write(BookingCreationSQL.insertAttendees)
+        case .insertSeat: return .write(BookingCreationSQL.insertSeat)
+        case .created: return .read(BookingCreationSQL.created)
         // Cal.com's `[id]` middleware for non-admins ($2 the caller): whether they are on the
         // organizer's side, and whether they attend by a trusted email. One row when the booking exists.
-        access = registrar.statement("access", """
-            SELECT \(organizerSide("$2::int")), \(SQLFragments.attends(booking: "b", user: "$2::int"))
-            FROM "Booking" b WHERE b.id = $1::bigint
-            """)
+        case .access:
+            return .read("""
+                SELECT \(Self.organizerSide("$2::int")), \(SQLFragments.attends(booking: "b", user: "$2::int"))
+                FROM "Booking" b WHERE b.id = $1::bigint
+                """)
         // $1 event type, $2 the caller: one row when they may put a booking on it (they own it, host
         // it, or are an accepted ADMIN/OWNER of its team).
-        usableEventType = registrar.statement("usable_event_type", """
-            SELECT 1 FROM "EventType" e WHERE e.id = $1::numeric AND \(usable(by: "$2::int"))
-            """)
+        case .usableEventType:
+            return .read("""
+                SELECT 1 FROM "EventType" e WHERE e.id = $1::numeric AND \(Self.usable(by: "$2::int"))
+                """)
         // $1 id, $2 expand, $3 the caller (NULL for a system admin).
-        find = registrar.statement("find", #"""
-            SELECT \#(BookingsJSON.readable(expand: "$2")) FROM "Booking" b WHERE b.id = $1::bigint AND \#(allowed("$3", attendees: true))
-            """#)
+        case .find:
+            return .read(#"""
+                SELECT \#(BookingsJSON.readable(expand: "$2")) FROM "Booking" b WHERE b.id = $1::bigint AND \#(Self.allowed("$3", attendees: true))
+                """#)
 
         // A user's own bookings: through Booking_userId_idx, whatever the filters.
-        listOwn = registrar.statement("list_own", indexedList(scope: #"b."userId" = $10::bigint"#))
-        listAll = registrar.statement("list_all", list(scope: "true"))
+        case .listOwn:
+            return .read(Self.indexedList(scope: #"b."userId" = $10::bigint"#))
+        case .listAll:
+            return .read(Self.list(scope: "true"))
         // Bookings organized by the given users ($10, one id or several) or where one of their
         // emails is an attendee's: both halves through indexes (userId, Attendee email).
-        listForUsers = registrar.statement("list_for_users", indexedList(scope: """
-            b.id = ANY (ARRAY(SELECT o.id FROM "Booking" o WHERE o."userId" = ANY (ARRAY(SELECT v::bigint FROM \(elements("$10")) v))
-                              UNION
-                              SELECT a."bookingId" FROM users u JOIN "Attendee" a ON a.email = u.email
-                              WHERE u.id = ANY (ARRAY(SELECT v::bigint FROM \(elements("$10")) v))))
-            """))
+        case .listForUsers:
+            return .read(Self.indexedList(scope: """
+                b.id = ANY (ARRAY(SELECT o.id FROM "Booking" o WHERE o."userId" = ANY (ARRAY(SELECT v::bigint FROM \(Self.elements("$10")) v))
+                                  UNION
+                                  SELECT a."bookingId" FROM users u JOIN "Attendee" a ON a.email = u.email
+                                  WHERE u.id = ANY (ARRAY(SELECT v::bigint FROM \(Self.elements("$10")) v))))
+                """))
 
         // PATCH: the raw edit Cal.com makes (no side effects); `updatedAt` as Prisma's client sets it.
         // $3 the caller (NULL for a system admin): the organizer's side only, and a new event type
         // only one they may use.
-        update = registrar.statement("update", writes: true, """
-            UPDATE "Booking" AS b SET
-              "userId" = CASE WHEN j ? 'userId' THEN (j->>'userId')::int ELSE b."userId" END,
-              "eventTypeId" = CASE WHEN j ? 'eventTypeId' THEN (j->>'eventTypeId')::int ELSE b."eventTypeId" END,
-              title = COALESCE(j->>'title', b.title),
-              description = CASE WHEN j ? 'description' THEN j->>'description' ELSE b.description END,
-              "startTime" = COALESCE((j->>'startTime')::timestamptz AT TIME ZONE 'UTC', b."startTime"),
-              "endTime" = COALESCE((j->>'endTime')::timestamptz AT TIME ZONE 'UTC', b."endTime"),
-              status = COALESCE(lower(j->>'status')::"BookingStatus", b.status),
-              "cancelledBy" = COALESCE(j->>'cancelledBy', b."cancelledBy"),
-              "rescheduledBy" = COALESCE(j->>'rescheduledBy', b."rescheduledBy"),
-              "createdAt" = COALESCE((j->>'createdAt')::timestamptz AT TIME ZONE 'UTC', b."createdAt"),
-              "updatedAt" = now() AT TIME ZONE 'UTC'
-            FROM (SELECT $2::jsonb AS j) AS input
-            WHERE b.id = $1::bigint AND \(allowed("$3", attendees: false))
-              AND ($3::int IS NULL OR jsonb_typeof(j->'eventTypeId') IS DISTINCT FROM 'number'
-                   OR EXISTS (SELECT 1 FROM "EventType" e WHERE e.id = (j->>'eventTypeId')::numeric AND \(usable(by: "$3::int"))))
-            RETURNING \(BookingsJSON.booking(relations: false))
-            """)
+        case .update:
+            return .write("""
+                UPDATE "Booking" AS b SET
+                  "userId" = CASE WHEN j ? 'userId' THEN (j->>'userId')::int ELSE b."userId" END,
+                  "eventTypeId" = CASE WHEN j ? 'eventTypeId' THEN (j->>'eventTypeId')::int ELSE b."eventTypeId" END,
+                  title = COALESCE(j->>'title', b.title),
+                  description = CASE WHEN j ? 'description' THEN j->>'description' ELSE b.description END,
+                  "startTime" = COALESCE((j->>'startTime')::timestamptz AT TIME ZONE 'UTC', b."startTime"),
+                  "endTime" = COALESCE((j->>'endTime')::timestamptz AT TIME ZONE 'UTC', b."endTime"),
+                  status = COALESCE(lower(j->>'status')::"BookingStatus", b.status),
+                  "cancelledBy" = COALESCE(j->>'cancelledBy', b."cancelledBy"),
+                  "rescheduledBy" = COALESCE(j->>'rescheduledBy', b."rescheduledBy"),
+                  "createdAt" = COALESCE((j->>'createdAt')::timestamptz AT TIME ZONE 'UTC', b."createdAt"),
+                  "updatedAt" = now() AT TIME ZONE 'UTC'
+                FROM (SELECT $2::jsonb AS j) AS input
+                WHERE b.id = $1::bigint AND \(Self.allowed("$3", attendees: false))
+                  AND ($3::int IS NULL OR jsonb_typeof(j->'eventTypeId') IS DISTINCT FROM 'number'
+                       OR EXISTS (SELECT 1 FROM "EventType" e WHERE e.id = (j->>'eventTypeId')::numeric AND \(Self.usable(by: "$3::int"))))
+                RETURNING \(BookingsJSON.booking(relations: false))
+                """)
 
         // The booking's status, locked until the transaction ends: $2 the caller (NULL for a system
         // admin), $3 whether attendees are served too (cancel) or only the organizer's side (confirm).
-        lockStatus = registrar.statement("lock_status", writes: true, """
-            SELECT b.status::text FROM "Booking" b
-            WHERE b.id = $1::bigint AND (\(allowed("$2", attendees: false))
-                                         OR ($3::boolean AND \(SQLFragments.attends(booking: "b", user: "$2::int"))))
-            FOR UPDATE OF b
-            """)
+        case .lockStatus:
+            return .write("""
+                SELECT b.status::text FROM "Booking" b
+                WHERE b.id = $1::bigint AND (\(Self.allowed("$2", attendees: false))
+                                             OR ($3::boolean AND \(SQLFragments.attends(booking: "b", user: "$2::int"))))
+                FOR UPDATE OF b
+                """)
 
         // $2 reason, $3 cancelledBy, $4 also the future occurrences of its recurring series, $5 the
         // caller (NULL for a system admin; else the organizer's side or an attendee).
-        cancel = registrar.statement("cancel", writes: true, """
-            WITH target AS (SELECT b.id, b."recurringEventId" FROM "Booking" b
-                            WHERE b.id = $1::bigint AND \(allowed("$5", attendees: true)))
-            UPDATE "Booking" SET status = 'cancelled', "cancellationReason" = $2::text,
-              "cancelledBy" = COALESCE($3::text, "cancelledBy"), "updatedAt" = now() AT TIME ZONE 'UTC'
-            WHERE id IN (SELECT id FROM target
-                         UNION
-                         SELECT r.id FROM target o JOIN "Booking" r ON r."recurringEventId" = o."recurringEventId"
-                         WHERE $4::boolean AND r.status <> 'cancelled' AND r."startTime" >= (now() AT TIME ZONE 'UTC'))
-            """)
+        case .cancel:
+            return .write("""
+                WITH target AS (SELECT b.id, b."recurringEventId" FROM "Booking" b
+                                WHERE b.id = $1::bigint AND \(Self.allowed("$5", attendees: true)))
+                UPDATE "Booking" SET status = 'cancelled', "cancellationReason" = $2::text,
+                  "cancelledBy" = COALESCE($3::text, "cancelledBy"), "updatedAt" = now() AT TIME ZONE 'UTC'
+                WHERE id IN (SELECT id FROM target
+                             UNION
+                             SELECT r.id FROM target o JOIN "Booking" r ON r."recurringEventId" = o."recurringEventId"
+                             WHERE $4::boolean AND r.status <> 'cancelled' AND r."startTime" >= (now() AT TIME ZONE 'UTC'))
+                """)
 
         // $2 confirmed, $3 rejection reason, $4 recurring series: when it is the booking's own, its
         // pending occurrences of the same organizer follow (another series is not reached through it).
         // $5 the caller (NULL for a system admin; else the organizer's side only).
-        confirm = registrar.statement("confirm", writes: true, """
-            WITH target AS (SELECT b.id, b."recurringEventId", b."userId" FROM "Booking" b
-                            WHERE b.id = $1::bigint AND \(allowed("$5", attendees: false)))
-            UPDATE "Booking" SET status = (CASE WHEN $2::boolean THEN 'accepted' ELSE 'rejected' END)::"BookingStatus",
-              "rejectionReason" = CASE WHEN $2::boolean THEN "rejectionReason" ELSE $3::text END,
-              "updatedAt" = now() AT TIME ZONE 'UTC'
-            WHERE id IN (SELECT id FROM target
-                         UNION
-                         SELECT r.id FROM target o JOIN "Booking" r ON r."recurringEventId" = $4::text
-                         WHERE o."recurringEventId" = $4::text AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
-            """)
+        case .confirm:
+            return .write("""
+                WITH target AS (SELECT b.id, b."recurringEventId", b."userId" FROM "Booking" b
+                                WHERE b.id = $1::bigint AND \(Self.allowed("$5", attendees: false)))
+                UPDATE "Booking" SET status = (CASE WHEN $2::boolean THEN 'accepted' ELSE 'rejected' END)::"BookingStatus",
+                  "rejectionReason" = CASE WHEN $2::boolean THEN "rejectionReason" ELSE $3::text END,
+                  "updatedAt" = now() AT TIME ZONE 'UTC'
+                WHERE id IN (SELECT id FROM target
+                             UNION
+                             SELECT r.id FROM target o JOIN "Booking" r ON r."recurringEventId" = $4::text
+                             WHERE o."recurringEventId" = $4::text AND r."userId" IS NOT DISTINCT FROM o."userId" AND r.status = 'pending')
+                """)
+        }
     }
 }

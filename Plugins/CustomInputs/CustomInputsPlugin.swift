@@ -1,17 +1,4 @@
-import CalapiPluginAPI
 import PluginSDK
 
-/// Entry points of the CustomInputs plugin: `/custom-inputs` and `/custom-inputs/{id}` (Cal.com v1 §6).
-
-private let magic = makePluginMagic(name: "custom-inputs", version: "1.0.0")
-
-@_cdecl("calapi_plugin_magic")
-public func calapiPluginMagic() -> UnsafePointer<calapi_magic> { magic }
-
-@_cdecl("calapi_plugin_init_v1")
-public func calapiPluginInit(_ host: UnsafePointer<calapi_host_v1>, _ registrar: UnsafeMutablePointer<calapi_registrar_v1>) -> Int32 {
-    PluginHost.install(host)
-    var registrar = PluginRegistrar(registrar)
-    CustomInputsRoutes.register(&registrar)
-    return registrar.result
-}
+@_cdecl("calapi_plugin_magic") public func magic() -> UnsafePointer<calapi_magic> { plugin.magic }
+@_cdecl("calapi_plugin_init_v1") public func initialize(_ host: UnsafePointer<calapi_host_v1>, _ registrar: UnsafeMutablePointer<calapi_registrar_v1>) -> Int32 { plugin.register(host, registrar) }

@@ -21,9 +21,6 @@ enum CustomInputsSchemas {
         {"type":"object","additionalProperties":false,"properties":{\#(fields)}}
         """#
 
-    /// `{id}` read like JavaScript's `Number()`.
-    static let idQuery = #"{"type":"object","properties":{"id":{"type":"integer"}}}"#
-
     static let publicCustomInput = #"""
         {"type":"object","properties":{
           "id":{"type":"integer"},"eventTypeId":{"type":"integer"},"label":{"type":"string"},

@@ -2,14 +2,8 @@ import PluginSDK
 
 /// Every statement of the plugin. Inputs come back as JSON built by PostgreSQL with every column,
 /// `type` in its API spelling (`TEXTLONG`, stored `textLong`).
-enum CustomInputsStatements {
-    static var find = Statement.unset
-    static var list = Statement.unset
-    static var owner = Statement.unset
-    static var eventTypeOwner = Statement.unset
-    static var insert = Statement.unset
-    static var update = Statement.unset
-    static var delete = Statement.unset
+enum CustomInputsSQL: StatementSet {
+    case find, list, owned, eventTypeOwner, insert, update, delete
 
     /// The input of the row aliased `c` as compact JSON.
     static let inputJSON = #"""
@@ -27,48 +21,57 @@ enum CustomInputsStatements {
         #"(\#(parameter)::int IS NULL OR c."eventTypeId" IN (SELECT e.id FROM "EventType" e WHERE e."userId" = \#(parameter)::int))"#
     }
 
-    static func register(_ registrar: inout PluginRegistrar) {
+    var statement: Statement {
+        switch self {
         // $1 id, $2 the only event-type owner allowed (NULL for admins).
-        find = registrar.statement("find", #"SELECT \#(inputJSON) FROM "EventTypeCustomInput" c WHERE c.id = $1::int AND \#(visible(to: "$2"))"#)
+        case .find:
+            return .read(#"SELECT \#(Self.inputJSON) FROM "EventTypeCustomInput" c WHERE c.id = $1::int AND \#(Self.visible(to: "$2"))"#)
 
         // One page ($2 LIMIT, $3 OFFSET) of the inputs of owner $1's event types, or of every input
         // when $1 is NULL (admins).
-        list = registrar.statement("list", SQLFragments.jsonPage(
-            inputJSON, table: #""EventTypeCustomInput""#, alias: "c", from: #"""
-                "EventTypeCustomInput" c
-                WHERE \#(visible(to: "$1"))
-                """#, orderBy: "c.id", limit: "$2", offset: "$3"))
+        case .list:
+            return .read(SQLFragments.jsonPage(
+                Self.inputJSON, table: #""EventTypeCustomInput""#, alias: "c", from: #"""
+                    "EventTypeCustomInput" c
+                    WHERE \#(Self.visible(to: "$1"))
+                    """#, orderBy: "c.id", limit: "$2", offset: "$3"))
 
-        // The owner of the input's event type (NULL for a team event type); no row when the input is missing.
-        owner = registrar.statement("owner", #"""
-            SELECT e."userId" FROM "EventTypeCustomInput" c JOIN "EventType" e ON e.id = c."eventTypeId" WHERE c.id = $1::int
-            """#)
+        // One row when input $1 is on a personal event type of user $2.
+        case .owned:
+            return .read(#"""
+                SELECT 1 FROM "EventTypeCustomInput" c JOIN "EventType" e ON e.id = c."eventTypeId" WHERE c.id = $1::int AND e."userId" = $2::int
+                """#)
 
-        eventTypeOwner = registrar.statement("event_type_owner", #"SELECT "userId" FROM "EventType" WHERE id = $1::int"#)
+        case .eventTypeOwner:
+            return .read(#"SELECT "userId" FROM "EventType" WHERE id = $1::int"#)
 
-        insert = registrar.statement("insert", writes: true, #"""
-            INSERT INTO "EventTypeCustomInput" AS c ("eventTypeId", label, type, required, placeholder, options)
-            SELECT (b->>'eventTypeId')::int, b->>'label', \#(storedType("b->>'type'")), (b->>'required')::boolean,
-              b->>'placeholder', NULLIF(b->'options', 'null'::jsonb)
-            FROM (SELECT $1::jsonb AS b) AS input
-            RETURNING \#(inputJSON)
-            """#)
+        case .insert:
+            return .write(#"""
+                INSERT INTO "EventTypeCustomInput" AS c ("eventTypeId", label, type, required, placeholder, options)
+                SELECT (b->>'eventTypeId')::int, b->>'label', \#(Self.storedType("b->>'type'")), (b->>'required')::boolean,
+                  b->>'placeholder', NULLIF(b->'options', 'null'::jsonb)
+                FROM (SELECT $1::jsonb AS b) AS input
+                RETURNING \#(Self.inputJSON)
+                """#)
 
         // $1 id, $2 body, $3 the only event-type owner allowed (NULL for admins).
-        update = registrar.statement("update", writes: true, #"""
-            UPDATE "EventTypeCustomInput" AS c SET
-              "eventTypeId" = COALESCE((b->>'eventTypeId')::int, c."eventTypeId"),
-              label = COALESCE(b->>'label', c.label),
-              type = CASE WHEN b ? 'type' THEN \#(storedType("b->>'type'")) ELSE c.type END,
-              required = COALESCE((b->>'required')::boolean, c.required),
-              placeholder = COALESCE(b->>'placeholder', c.placeholder),
-              options = CASE WHEN b ? 'options' THEN NULLIF(b->'options', 'null'::jsonb) ELSE c.options END
-            FROM (SELECT $2::jsonb AS b) AS input
-            WHERE c.id = $1::int AND \#(visible(to: "$3"))
-            RETURNING \#(inputJSON)
-            """#)
+        case .update:
+            return .write(#"""
+                UPDATE "EventTypeCustomInput" AS c SET
+                  "eventTypeId" = COALESCE((b->>'eventTypeId')::int, c."eventTypeId"),
+                  label = COALESCE(b->>'label', c.label),
+                  type = CASE WHEN b ? 'type' THEN \#(Self.storedType("b->>'type'")) ELSE c.type END,
+                  required = COALESCE((b->>'required')::boolean, c.required),
+                  placeholder = COALESCE(b->>'placeholder', c.placeholder),
+                  options = CASE WHEN b ? 'options' THEN NULLIF(b->'options', 'null'::jsonb) ELSE c.options END
+                FROM (SELECT $2::jsonb AS b) AS input
+                WHERE c.id = $1::int AND \#(Self.visible(to: "$3"))
+                RETURNING \#(Self.inputJSON)
+                """#)
 
         // $1 id, $2 the only event-type owner allowed (NULL for admins).
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventTypeCustomInput" c WHERE c.id = $1::int AND \#(visible(to: "$2"))"#)
+        case .delete:
+            return .write(#"DELETE FROM "EventTypeCustomInput" c WHERE c.id = $1::int AND \#(Self.visible(to: "$2"))"#)
+        }
     }
 }

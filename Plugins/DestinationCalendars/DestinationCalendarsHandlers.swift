@@ -1,121 +1,59 @@
-import CalapiPluginAPI
 import PluginSDK
 
-/// Handlers of the Destination calendars plugin. Each returns CALAPI_OK once it answered (a body
-/// or an error), and CALAPI_FAIL only for a database failure the host should report.
+/// Handlers of the DestinationCalendars plugin.
 enum DestinationCalendarsHandlers {
-    /// `GET /destination-calendars?userId=` is for admins, refused before the query is parsed.
-    static func authorizeList(_ request: Request) -> Int32 {
-        if !request.isAdmin && request.query["userId"].isPresent { request.error(401, "ADMIN required") }
-        return CALAPI_OK
-    }
-
-    /// `GET /destination-calendars`: the calendars of the caller (or of the users an admin names)
-    /// and of their event types.
-    static func list(_ request: Request) -> Int32 {
-        let users = request.query["userId"]
-        let param: Param = users.isPresent ? users.json : .int(request.userId)
-        return request.respondWithList("destinationCalendars", DestinationCalendarsStatements.list, [param])
-    }
+    static let notFound = HTTPError.notFound("Destination calendar not found")
+    /// A user and an event type each have at most one destination calendar.
+    private static let alreadyLinked = HTTPError.badRequest("Bad request, this user or event type already has a destination calendar")
 
     /// `POST /destination-calendars`: admins must name the user; a calendar given an event type
     /// belongs to the event type only.
-    static func create(_ request: Request) -> Int32 {
+    static func create(_ request: Request<DestinationCalendarsSQL>) throws -> Reply {
         let body = request.body
         let requested = body["userId"].truthyInt
         let eventType = body["eventTypeId"].truthyInt
-        if !request.isAdmin && requested != nil { return request.error(401, "ADMIN required for `userId`") }
-        if request.isAdmin && requested == nil { return request.error(400, "`userId` required") }
+        if !request.isAdmin && requested != nil { throw HTTPError.unauthorized("ADMIN required for `userId`") }
+        if request.isAdmin && requested == nil { throw HTTPError.badRequest("`userId` required") }
         let assigned = requested ?? request.userId
         if let eventType {
-            guard let owner = try? request.run(DestinationCalendarsStatements.eventTypeOwner, .int(eventType)) else { return CALAPI_FAIL }
-            let owned = owner.count == 1 && owner.int(0, 0) == assigned
-            if !request.isAdmin && !owned { return request.error(401, "Unauthorized") }
-            if !owned { return request.error(400, "Bad request, eventTypeId invalid") }
+            let owned = try owner(request, eventType) == assigned
+            if !request.isAdmin && !owned { throw HTTPError.unauthorized("Unauthorized") }
+            if !owned { throw HTTPError.badRequest("Bad request, eventTypeId invalid") }
         }
-        do {
-            let rowUser: Param = eventType == nil ? .int(assigned) : .null
-            let rows = try request.run(DestinationCalendarsStatements.insert, body.json, rowUser, .int(assigned))
-            request.json.envelope("destinationCalendar", rows.text(0, 0), message: "Destination calendar created successfully")
-            return CALAPI_OK
-        } catch DatabaseFailure.uniqueViolation {
-            return alreadyLinked(request)
-        } catch DatabaseFailure.foreignKeyViolation {
-            return request.error(400, "Bad request, userId invalid")
-        } catch {
-            return CALAPI_FAIL
-        }
-    }
-
-    /// The `[id]` middleware: a non-admin only reaches their own calendars and those of their event
-    /// types (404 otherwise), checked before the body. The handlers' statements apply the same
-    /// condition.
-    static func authorizeTarget(_ request: Request) -> Int32 {
-        guard !request.isAdmin, let id = request.pathId() else { return CALAPI_OK }
-        guard let rows = try? request.run(DestinationCalendarsStatements.target, .int(id), .int(request.userId)) else { return CALAPI_FAIL }
-        if rows.count == 0 { request.error(404, "Destination calendar not found") }
-        return CALAPI_OK
-    }
-
-    /// `GET /destination-calendars/{id}`.
-    static func get(_ request: Request) -> Int32 {
-        guard let id = request.pathId() else { return CALAPI_FAIL }
-        guard let rows = try? request.run(DestinationCalendarsStatements.find, .int(id), request.callerScope) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return request.error(404, "Destination calendar not found") }
-        request.json.envelope("destinationCalendar", rows.text(0, 0))
-        return CALAPI_OK
+        let rows = try request.run(.insert, body.json, eventType == nil ? .int(assigned) : .null, .int(assigned),
+                                   on: [.uniqueViolation: alreadyLinked, .foreignKeyViolation: .badRequest("Bad request, userId invalid")])
+        return .created("destinationCalendar", rows.json(), message: "Destination calendar created successfully")
     }
 
     /// `PATCH /destination-calendars/{id}`, with Cal.com's checks in its order (credentials aside).
-    static func update(_ request: Request) -> Int32 {
-        guard let id = request.pathId() else { return CALAPI_FAIL }
+    static func update(_ request: Request<DestinationCalendarsSQL>) throws -> Reply {
+        let id = try request.id(or: notFound)
+        let missing = HTTPError.notFound("Destination calendar with ID \(id) not found")
         let body = request.body
         let integration = body["integration"].string ?? ""
         let externalId = body["externalId"].string ?? ""
-        if !integration.isEmpty && externalId.isEmpty { return request.error(400, "External Id is required with integration value") }
-        if integration.isEmpty && !externalId.isEmpty { return request.error(400, "Integration value is required with external ID") }
+        if !integration.isEmpty && externalId.isEmpty { throw HTTPError.badRequest("External Id is required with integration value") }
+        if integration.isEmpty && !externalId.isEmpty { throw HTTPError.badRequest("Integration value is required with external ID") }
         let assigned = request.isAdmin ? body["userId"].truthyInt ?? request.userId : request.userId
 
-        guard let target = try? request.run(DestinationCalendarsStatements.target, .int(id), request.callerScope) else { return CALAPI_FAIL }
-        guard target.count == 1 else { return request.error(404, "Destination calendar with ID \(id) not found") }
+        let target = try request.run(.target, .int(id), request.callerScope)
+        guard target.count == 1 else { throw missing }
         let linkedEventType = target.int(0, 1)
         if let eventType = body["eventTypeId"].truthyInt {
-            if linkedEventType == nil {
-                return request.error(400, "The provided destination calendar can not be linked to an event type")
-            }
-            guard let owner = try? request.run(DestinationCalendarsStatements.eventTypeOwner, .int(eventType)) else { return CALAPI_FAIL }
-            guard owner.count == 1, owner.int(0, 0) == assigned else {
-                return request.error(404, "Event type with ID \(eventType) not found")
-            }
+            if linkedEventType == nil { throw HTTPError.badRequest("The provided destination calendar can not be linked to an event type") }
+            guard try owner(request, eventType) == assigned else { throw HTTPError.notFound("Event type with ID \(eventType) not found") }
         } else {
-            if linkedEventType != nil {
-                return request.error(400, "The provided destination calendar can only be linked to an event type")
-            }
-            if target.int(0, 0) != assigned { return request.error(403, "Forbidden") }
+            if linkedEventType != nil { throw HTTPError.badRequest("The provided destination calendar can only be linked to an event type") }
+            if target.int(0, 0) != assigned { throw HTTPError.forbidden }
         }
-        do {
-            let rows = try request.run(DestinationCalendarsStatements.update, .int(id), body.json, .int(assigned), request.callerScope)
-            guard rows.count == 1 else { return request.error(404, "Destination calendar with ID \(id) not found") }
-            request.json.envelope("destinationCalendar", rows.text(0, 0))
-            return CALAPI_OK
-        } catch DatabaseFailure.uniqueViolation {
-            return alreadyLinked(request)
-        } catch {
-            return CALAPI_FAIL
-        }
+        let rows = try request.run(.update, .int(id), body.json, .int(assigned), request.callerScope, on: [.uniqueViolation: alreadyLinked])
+        guard rows.count == 1 else { throw missing }
+        return .envelope("destinationCalendar", rows.json())
     }
 
-    /// `DELETE /destination-calendars/{id}`.
-    static func delete(_ request: Request) -> Int32 {
-        guard let id = request.pathId() else { return CALAPI_FAIL }
-        guard let rows = try? request.run(DestinationCalendarsStatements.delete, .int(id), request.callerScope) else { return CALAPI_FAIL }
-        guard rows.affected == 1 else { return request.error(404, "Destination calendar not found") }
-        request.json.message("OK, Destination Calendar removed successfully")
-        return CALAPI_OK
-    }
-
-    /// A user and an event type each have at most one destination calendar.
-    private static func alreadyLinked(_ request: Request) -> Int32 {
-        request.error(400, "Bad request, this user or event type already has a destination calendar")
+    /// The owner of event type `id`; nil when it has none or does not exist.
+    private static func owner(_ request: Request<DestinationCalendarsSQL>, _ eventType: Int64) throws -> Int64? {
+        let rows = try request.run(.eventTypeOwner, .int(eventType))
+        return rows.count == 1 ? rows.int(0, 0) : nil
     }
 }

@@ -1,4 +1,3 @@
-import CalapiPluginAPI
 import PluginSDK
 
 /// The rows an event type body points at, checked by the same code on `POST` and `PATCH`: a managed
@@ -14,66 +13,54 @@ enum EventTypesLinks {
         let childOwner: Int64?
     }
 
-    /// Checks `parentId`, `scheduleId` and `hosts` of `body` for `subject`. Returns an answer (or
-    /// CALAPI_FAIL), nil when the request may go on.
-    static func check(_ request: Request, _ body: JSONNode, for subject: Subject) -> Int32? {
-        if let parent = body["parentId"].int, let answered = checkParent(request, parent, childOwner: subject.childOwner) {
-            return answered
-        }
-        if let schedule = body["scheduleId"].int, let answered = checkSchedule(request, schedule, subject) { return answered }
-        if body["hosts"].isPresent, let answered = checkHosts(request, body["hosts"], subject) { return answered }
-        return nil
+    /// Checks `parentId`, `scheduleId` and `hosts` of `body` for `subject`; throws the answer.
+    static func check(_ request: Request<EventTypesSQL>, _ body: JSONNode, for subject: Subject) throws {
+        if let parent = body["parentId"].int { try checkParent(request, parent, childOwner: subject.childOwner) }
+        if let schedule = body["scheduleId"].int { try checkSchedule(request, schedule, subject) }
+        if body["hosts"].isPresent { try checkHosts(request, body["hosts"], subject) }
     }
 
     /// Cal.com's checks of a managed child: the parent is a team event type whose team the caller
     /// administers (system admins excepted), and the child's owner is an accepted member of it.
-    private static func checkParent(_ request: Request, _ parent: Int64, childOwner: Int64?) -> Int32? {
-        guard let found = EventTypesAccess.target(request, parent) else { return CALAPI_FAIL }
-        let foreign = "User is not authorized to access the team to which the parent event type belongs."
-        guard let found else { return request.isAdmin ? request.error(404, "Parent event type not found.") : request.error(403, foreign) }
+    private static func checkParent(_ request: Request<EventTypesSQL>, _ parent: Int64, childOwner: Int64?) throws {
+        let foreign = HTTPError.forbidden("User is not authorized to access the team to which the parent event type belongs.")
+        guard let found = try EventTypesAccess.target(request, parent) else {
+            throw request.isAdmin ? HTTPError.notFound("Parent event type not found.") : foreign
+        }
         guard let team = found.teamId else {
-            if !request.isAdmin && found.userId != request.userId { return request.error(403, foreign) }
-            return request.error(400, "This event type is not capable of having children")
+            if !request.isAdmin && found.userId != request.userId { throw foreign }
+            throw HTTPError.badRequest("This event type is not capable of having children")
         }
-        if !request.isAdmin {
-            guard let caller = EventTypesAccess.membership(request, team: team, user: request.userId) else { return CALAPI_FAIL }
-            if caller?.isAcceptedAdminOrOwner != true { return request.error(403, foreign) }
+        if !request.isAdmin, try request.callerMembership(of: team)?.isAcceptedManager != true { throw foreign }
+        guard let childOwner, try request.membership(user: childOwner, team: team)?.accepted == true else {
+            throw HTTPError.badRequest("User is not a team member.")
         }
-        guard let childOwner else { return request.error(400, "User is not a team member.") }
-        guard let member = EventTypesAccess.membership(request, team: team, user: childOwner) else { return CALAPI_FAIL }
-        if member?.accepted != true { return request.error(400, "User is not a team member.") }
-        return nil
     }
 
     /// A personal event type's schedule is its owner's; a team's, an accepted member's. Applies to
     /// system admins too: a schedule read through someone else's event type would be published.
-    private static func checkSchedule(_ request: Request, _ schedule: Int64, _ subject: Subject) -> Int32? {
+    private static func checkSchedule(_ request: Request<EventTypesSQL>, _ schedule: Int64, _ subject: Subject) throws {
         let owner: Param = subject.owner.map { .int($0) } ?? .null
         let team: Param = subject.team.map { .int($0) } ?? .null
-        let rows: Rows
-        do { rows = try request.run(EventTypesStatements.scheduleAllowed, .int(schedule), owner, team) } catch { return CALAPI_FAIL }
-        if rows.count > 0 { return nil }
-        return request.error(400, subject.owner == nil ? "scheduleId must be a schedule of a member of the event type's team"
-                                                       : "scheduleId must be a schedule of the event type's owner")
+        if try request.run(.scheduleAllowed, .int(schedule), owner, team).count > 0 { return }
+        throw HTTPError.badRequest(subject.owner == nil ? "scheduleId must be a schedule of a member of the event type's team"
+                                                        : "scheduleId must be a schedule of the event type's owner")
     }
 
     /// A team event type's hosts are members of the team (Cal.com's intended
     /// `ensureOnlyMembersAsHosts`); a personal one's only possible host is its owner; a host's
     /// `scheduleId` is one of that host's schedules.
-    private static func checkHosts(_ request: Request, _ hosts: JSONNode, _ subject: Subject) -> Int32? {
-        guard hosts.count > 0 else { return nil }
+    private static func checkHosts(_ request: Request<EventTypesSQL>, _ hosts: JSONNode, _ subject: Subject) throws {
+        guard hosts.count > 0 else { return }
         let users = hosts.elements.map { $0["userId"].int ?? 0 }
         if let team = subject.team {
-            var members = false
-            if users.allSatisfy(\.isRowKey) && team.isRowKey {
-                guard let rows = try? request.run(EventTypesStatements.nonMemberHosts, .int(team), hosts.json) else { return CALAPI_FAIL }
-                members = rows.count == 0
+            let checkable = users.allSatisfy(\.isRowKey) && team.isRowKey
+            if try !checkable || request.run(.nonMemberHosts, .int(team), hosts.json).count > 0 {
+                throw HTTPError.badRequest("You can only add members of the team to a team event type.")
             }
-            if !members { return request.error(400, "You can only add members of the team to a team event type.") }
         } else if users.contains(where: { $0 != subject.owner }) {
-            return request.error(400, "Only the owner can host a personal event type")
+            throw HTTPError.badRequest("Only the owner can host a personal event type")
         }
-        guard let foreign = try? request.run(EventTypesStatements.foreignHostSchedules, hosts.json) else { return CALAPI_FAIL }
-        return foreign.count == 0 ? nil : request.error(400, "hosts[].scheduleId must be a schedule of that host")
+        if try request.run(.foreignHostSchedules, hosts.json).count > 0 { throw HTTPError.badRequest("hosts[].scheduleId must be a schedule of that host") }
     }
 }

@@ -2,21 +2,8 @@ import PluginSDK
 
 /// Every statement of the plugin. Event types come back as JSON built by PostgreSQL in the field
 /// order of Cal.com's `eventTypeSelect`, enums in their API spelling.
-enum EventTypesStatements {
-    static var find = Statement.unset
-    static var list = Statement.unset
-    static var teamList = Statement.unset
-    static var render = Statement.unset
-    static var target = Statement.unset
-    static var membership = Statement.unset
-    static var nonMemberHosts = Statement.unset
-    static var scheduleAllowed = Statement.unset
-    static var foreignHostSchedules = Statement.unset
-    static var insert = Statement.unset
-    static var update = Statement.unset
-    static var deleteHosts = Statement.unset
-    static var insertHosts = Statement.unset
-    static var delete = Statement.unset
+enum EventTypesSQL: StatementSet {
+    case find, list, teamList, render, target, nonMemberHosts, scheduleAllowed, foreignHostSchedules, insert, update, deleteHosts, insertHosts, delete
 
     /// The event type of the row aliased `e` as compact JSON. With `website` (a text parameter such
     /// as `$3`) it is the GET shape: `link` added and a personal event type's missing `scheduleId`
@@ -52,7 +39,7 @@ enum EventTypesStatements {
               \#(SQLFragments.isoTimestamp(#"e."periodEndDate""#)) AS "periodEndDate",
               e."periodDays", e."periodCountCalendarDays", e."requiresConfirmation", e."recurringEvent", e."disableGuests",
               e."hideCalendarNotes", e."minimumBookingNotice", e."beforeEventBuffer", e."afterEventBuffer",
-              \#(EventTypeColumn.apiSchedulingType(#"e."schedulingType""#)) AS "schedulingType",
+              \#(EventTypeField.apiSchedulingType(#"e."schedulingType""#)) AS "schedulingType",
               e.price, e.currency, e."slotInterval", e."parentId", e."successRedirectUrl", e.description, e.locations,
               e.metadata, e."seatsPerTimeSlot", e."seatsShowAttendees", e."seatsShowAvailabilityCount", e."bookingFields",
               e."bookingLimits", e."onlyShowFirstAvailableSlot", e."durationLimits",
@@ -84,7 +71,7 @@ enum EventTypesStatements {
 
     /// Who may edit it: its owner or an accepted ADMIN/OWNER of its team.
     private static func editable(by user: String) -> String {
-        #"(\#(user)::int IS NULL OR e."userId" = \#(user)::int OR \#(teamEditor(#"e."teamId""#, user)))"#
+        #"(\#(user)::int IS NULL OR e."userId" = \#(user)::int OR \#(Self.teamEditor(#"e."teamId""#, user)))"#
     }
 
     /// Who may delete it: for a team's, an accepted ADMIN/OWNER of the team; for a managed child, of
@@ -92,112 +79,120 @@ enum EventTypesStatements {
     private static func deletable(by user: String) -> String {
         #"""
         (\#(user)::int IS NULL OR CASE
-           WHEN e."teamId" IS NOT NULL THEN \#(teamEditor(#"e."teamId""#, user))
+           WHEN e."teamId" IS NOT NULL THEN \#(Self.teamEditor(#"e."teamId""#, user))
            WHEN e."parentId" IS NOT NULL
-             THEN \#(teamEditor(#"(SELECT pe."teamId" FROM "EventType" pe WHERE pe.id = e."parentId")"#, user))
+             THEN \#(Self.teamEditor(#"(SELECT pe."teamId" FROM "EventType" pe WHERE pe.id = e."parentId")"#, user))
            ELSE e."userId" = \#(user)::int END)
         """#
     }
 
-    static func register(_ registrar: inout PluginRegistrar) {
+    var statement: Statement {
+        let columns = EventTypeField.columns
+        switch self {
         // $1 id, $2 the caller (NULL for a system admin), $3 website: the JSON, when the caller may read it.
-        find = registrar.statement("find", #"""
-            SELECT \#(eventTypeJSON(website: "$3")) FROM "EventType" e WHERE e.id = $1::int AND \#(readable(by: "$2"))
-            """#)
+        case .find:
+            return .read(#"""
+                SELECT \#(Self.eventTypeJSON(website: "$3")) FROM "EventType" e WHERE e.id = $1::int AND \#(Self.readable(by: "$2"))
+                """#)
 
         // $1 owners (jsonb array of ids, or NULL for any owner), $2 exact slug or NULL, $3 website;
         // one page: $4 LIMIT, $5 OFFSET.
-        list = registrar.statement("list", SQLFragments.jsonPage(
-            eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
-                "EventType" e
-                WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
-                  AND ($2::text IS NULL OR e.slug = $2::text)
-                """#, orderBy: "e.id", limit: "$4", offset: "$5"))
+        case .list:
+            return .read(SQLFragments.jsonPage(
+                Self.eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
+                    "EventType" e
+                    WHERE ($1::jsonb IS NULL OR e."userId" IN (SELECT v::int FROM jsonb_array_elements_text($1::jsonb) v))
+                      AND ($2::text IS NULL OR e.slug = $2::text)
+                    """#, orderBy: "e.id", limit: "$4", offset: "$5"))
 
         // $1 team, $2 caller (NULL for a system admin), $3 website: the team's event types, or none
         // when the caller is not a member of the team; one page: $4 LIMIT, $5 OFFSET.
-        teamList = registrar.statement("team_list", SQLFragments.jsonPage(
-            eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
-                "EventType" e
-                WHERE e."teamId" = $1::int
-                  AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))
-                """#, orderBy: "e.id", limit: "$4", offset: "$5"))
+        case .teamList:
+            return .read(SQLFragments.jsonPage(
+                Self.eventTypeJSON(website: "$3"), table: #""EventType""#, alias: "e", from: #"""
+                    "EventType" e
+                    WHERE e."teamId" = $1::int
+                      AND ($2::int IS NULL OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = $2::int))
+                    """#, orderBy: "e.id", limit: "$4", offset: "$5"))
 
-        render = registrar.statement("render", #"SELECT \#(eventTypeJSON(website: nil)) FROM "EventType" e WHERE e.id = $1::int"#)
+        case .render:
+            return .read(#"SELECT \#(Self.eventTypeJSON(website: nil)) FROM "EventType" e WHERE e.id = $1::int"#)
 
-        target = registrar.statement("target", #"""
-            SELECT e."userId", e."teamId", e."parentId", parent."teamId"
-            FROM "EventType" e LEFT JOIN "EventType" parent ON parent.id = e."parentId" WHERE e.id = $1::int
-            """#)
-
-        // $1 team, $2 user: the membership's role and whether it was accepted.
-        membership = registrar.statement("membership",
-            #"SELECT role::text, accepted FROM "Membership" WHERE "teamId" = $1::int AND "userId" = $2::int"#)
+        case .target:
+            return .read(#"""
+                SELECT e."userId", e."teamId", e."parentId", parent."teamId"
+                FROM "EventType" e LEFT JOIN "EventType" parent ON parent.id = e."parentId" WHERE e.id = $1::int
+                """#)
 
         // $1 team, $2 hosts (jsonb array): the host user ids without any membership of the team.
-        nonMemberHosts = registrar.statement("non_member_hosts", #"""
-            SELECT DISTINCT (h->>'userId')::int FROM jsonb_array_elements($2::jsonb) h
-            WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = (h->>'userId')::int)
-            """#)
+        case .nonMemberHosts:
+            return .read(#"""
+                SELECT DISTINCT (h->>'userId')::int FROM jsonb_array_elements($2::jsonb) h
+                WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $1::int AND m."userId" = (h->>'userId')::int)
+                """#)
 
         // $1 schedule, $2 owner of a personal event type (NULL for a team's), $3 its team: one row
         // when the schedule is the owner's, or (team event types) an accepted member's.
-        scheduleAllowed = registrar.statement("schedule_allowed", #"""
-            SELECT 1 FROM "Schedule" s
-            WHERE s.id = $1::numeric AND (s."userId" = $2::int
-              OR ($2::int IS NULL AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $3::int AND m."userId" = s."userId" AND m.accepted)))
-            """#)
+        case .scheduleAllowed:
+            return .read(#"""
+                SELECT 1 FROM "Schedule" s
+                WHERE s.id = $1::numeric AND (s."userId" = $2::int
+                  OR ($2::int IS NULL AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = $3::int AND m."userId" = s."userId" AND m.accepted)))
+                """#)
 
         // $1 hosts (jsonb array): one row per host whose `scheduleId` is not one of that host's schedules.
-        foreignHostSchedules = registrar.statement("foreign_host_schedules", #"""
-            SELECT 1 FROM jsonb_array_elements($1::jsonb) h
-            WHERE jsonb_typeof(h->'scheduleId') = 'number'
-              AND NOT EXISTS (SELECT 1 FROM "Schedule" s WHERE s.id = (h->>'scheduleId')::numeric AND s."userId" = (h->>'userId')::numeric)
-            """#)
+        case .foreignHostSchedules:
+            return .read(#"""
+                SELECT 1 FROM jsonb_array_elements($1::jsonb) h
+                WHERE jsonb_typeof(h->'scheduleId') = 'number'
+                  AND NOT EXISTS (SELECT 1 FROM "Schedule" s WHERE s.id = (h->>'scheduleId')::numeric AND s."userId" = (h->>'userId')::numeric)
+                """#)
 
-        let columns = EventTypeColumn.all
         // $1 body, $2 owner (NULL for a team event type): the new id; the owner is also linked
         // through Cal.com's implicit many-to-many `users`.
-        insert = registrar.statement("insert", writes: true, #"""
-            WITH input AS (SELECT $1::jsonb AS b),
-            created AS (
-              INSERT INTO "EventType" (\#(columns.map { "\"\($0.name)\"" }.joined(separator: ", ")),
-                slug, "teamId", "userId", "instantMeetingParameters")
-              SELECT \#(columns.map(\.insertValue).joined(separator: ",\n    ")),
-                \#(SQLFragments.slugify("b->>'slug'")), (b->>'teamId')::int, $2::int, '{}'
-              FROM input
-              RETURNING id, "userId"
-            ),
-            linked AS (
-              INSERT INTO "_user_eventtype" ("A", "B") SELECT id, "userId" FROM created WHERE "userId" IS NOT NULL
-              ON CONFLICT ("A", "B") DO NOTHING
-            )
-            SELECT id FROM created
-            """#)
+        case .insert:
+            return .write(#"""
+                WITH input AS (SELECT $1::jsonb AS b),
+                created AS (
+                  INSERT INTO "EventType" (\#(columns.map { "\"\($0.name)\"" }.joined(separator: ", ")),
+                    "userId", "instantMeetingParameters")
+                  SELECT \#(columns.map(\.insertValue).joined(separator: ",\n    ")),
+                    $2::int, '{}'
+                  FROM input
+                  RETURNING id, "userId"
+                ),
+                linked AS (
+                  INSERT INTO "_user_eventtype" ("A", "B") SELECT id, "userId" FROM created WHERE "userId" IS NOT NULL
+                  ON CONFLICT ("A", "B") DO NOTHING
+                )
+                SELECT id FROM created
+                """#)
 
-        // $1 id, $2 body, $3 the caller (NULL for a system admin). A null `teamId` leaves the team
-        // alone, as Cal.com does.
-        update = registrar.statement("update", writes: true, #"""
-            UPDATE "EventType" AS e SET
-              \#(columns.map { $0.assignment(row: "e") }.joined(separator: ",\n  ")),
-              slug = CASE WHEN b ? 'slug' THEN \#(SQLFragments.slugify("b->>'slug'")) ELSE e.slug END,
-              "teamId" = COALESCE((b->>'teamId')::int, e."teamId")
-            FROM (SELECT $2::jsonb AS b) AS input
-            WHERE e.id = $1::int AND \#(editable(by: "$3"))
-            RETURNING e.id
-            """#)
+        // $1 id, $2 body, $3 the caller (NULL for a system admin).
+        case .update:
+            return .write(#"""
+                UPDATE "EventType" AS e SET
+                  \#(columns.map { $0.assignment(row: "e") }.joined(separator: ",\n  "))
+                FROM (SELECT $2::jsonb AS b) AS input
+                WHERE e.id = $1::int AND \#(Self.editable(by: "$3"))
+                RETURNING e.id
+                """#)
 
-        deleteHosts = registrar.statement("delete_hosts", writes: true, #"DELETE FROM "Host" WHERE "eventTypeId" = $1::int"#)
+        case .deleteHosts:
+            return .write(#"DELETE FROM "Host" WHERE "eventTypeId" = $1::int"#)
 
         // $1 event type, $2 hosts (jsonb array), $3 whether every host is fixed (COLLECTIVE).
-        insertHosts = registrar.statement("insert_hosts", writes: true, #"""
-            INSERT INTO "Host" ("userId", "eventTypeId", "isFixed", "scheduleId")
-            SELECT DISTINCT ON ((h->>'userId')::int) (h->>'userId')::int, $1::int,
-              $3::boolean OR COALESCE((h->>'isFixed')::boolean, false), (h->>'scheduleId')::int
-            FROM jsonb_array_elements($2::jsonb) h
-            """#)
+        case .insertHosts:
+            return .write(#"""
+                INSERT INTO "Host" ("userId", "eventTypeId", "isFixed", "scheduleId")
+                SELECT DISTINCT ON ((h->>'userId')::int) (h->>'userId')::int, $1::int,
+                  $3::boolean OR COALESCE((h->>'isFixed')::boolean, false), (h->>'scheduleId')::int
+                FROM jsonb_array_elements($2::jsonb) h
+                """#)
 
         // $1 id, $2 the caller (NULL for a system admin).
-        delete = registrar.statement("delete", writes: true, #"DELETE FROM "EventType" e WHERE e.id = $1::int AND \#(deletable(by: "$2"))"#)
+        case .delete:
+            return .write(#"DELETE FROM "EventType" e WHERE e.id = $1::int AND \#(Self.deletable(by: "$2"))"#)
+        }
     }
 }

@@ -1,38 +1,30 @@
-import CalapiPluginAPI
 import PluginSDK
 
-/// The routes and their schemas. The compound id is one path segment, `{id}` = `{userId}_{teamId}`.
-enum MembershipsRoutes {
-    static func register(_ registrar: inout PluginRegistrar) {
-        registrar.declare(resource: "memberships", ceiling: CALAPI_GET | CALAPI_POST | CALAPI_PATCH | CALAPI_DELETE)
-        MembershipsStatements.register(&registrar)
-        MembershipLookup.register(&registrar)
-        registrar.component("Membership", schema: MembershipsSchemas.publicMembership)
-
-        let authorize: PluginRegistrar.Handler = { req, _ in MembershipsHandlers.authorizeMembership(Request(req)) }
-        registrar.route(CALAPI_GET, "/memberships", resource: "memberships", handler: { req, _ in MembershipsHandlers.list(Request(req)) },
-                        query: MembershipsSchemas.listQuery,
-                        openapi: operation("Find all memberships", "The caller's own memberships; system admins see all and may filter by userId and teamId",
-                                           envelope: "memberships", array: true))
-        registrar.route(CALAPI_POST, "/memberships", resource: "memberships", handler: { req, _ in MembershipsHandlers.create(Request(req)) },
-                        body: MembershipsSchemas.createBody,
-                        openapi: operation("Creates a new membership", "System admins, or OWNER/ADMIN members of the team (who may not set accepted)",
-                                           envelope: "membership", array: false))
-        registrar.route(CALAPI_GET, "/memberships/{id}", resource: "memberships", handler: { req, _ in MembershipsHandlers.get(Request(req)) },
-                        authorize: authorize, query: MembershipsSchemas.idQuery,
-                        openapi: operation("Find a membership by userId and teamId", "id is {userId}_{teamId}; members of the team, or system admins",
-                                           envelope: "membership", array: false))
-        registrar.route(CALAPI_PATCH, "/memberships/{id}", resource: "memberships", handler: { req, _ in MembershipsHandlers.update(Request(req)) },
-                        authorize: authorize, body: MembershipsSchemas.editBody, query: MembershipsSchemas.idQuery,
-                        openapi: operation("Edit an existing membership", "id is {userId}_{teamId}; accepted by the invited user, role by OWNER/ADMIN members",
-                                           envelope: "membership", array: false))
-        registrar.route(CALAPI_DELETE, "/memberships/{id}", resource: "memberships", handler: { req, _ in MembershipsHandlers.delete(Request(req)) },
-                        authorize: authorize, query: MembershipsSchemas.idQuery,
-                        openapi: #"{"summary":"Remove an existing membership","description":"id is {userId}_{teamId}; one's own, or a lower role than the caller's","responses":{"200":{"description":"OK, membership removed"},"400":{"description":"Membership id is invalid"},"403":{"description":"Forbidden"},"404":{"description":"Membership not found"}}}"#)
+/// The Memberships plugin: `/memberships` and `/memberships/{userId}_{teamId}` (Cal.com v1 §4).
+/// The compound id is one path segment, `{id}` = `{userId}_{teamId}`.
+let plugin = Plugin("memberships", version: "1.0.0", statements: MembershipsSQL.self,
+                    components: ["Membership": MembershipsSchemas.publicMembership]) {
+    Resource("memberships") {
+        Route(.get, "/memberships", query: MembershipsSchemas.listQuery,
+              doc: doc("Find all memberships", "The caller's own memberships; system admins see all and may filter by userId and teamId", array: true),
+              MembershipsHandlers.list)
+        Route(.post, "/memberships", body: MembershipsSchemas.createBody,
+              doc: doc("Creates a new membership", "System admins, or OWNER/ADMIN members of the team (who may not set accepted)"),
+              MembershipsHandlers.create)
+        RouteGroup("/memberships/{id}", id: .text(description: "`{userId}_{teamId}`"), query: MembershipsSchemas.idQuery,
+                   access: Access(MembershipsHandlers.authorizeMembership)) {
+            Route(.get, doc: doc("Find a membership by userId and teamId", "id is {userId}_{teamId}; members of the team, or system admins"),
+                  MembershipsHandlers.get)
+            Route(.patch, body: MembershipsSchemas.editBody,
+                  doc: doc("Edit an existing membership", "id is {userId}_{teamId}; accepted by the invited user, role by OWNER/ADMIN members"),
+                  MembershipsHandlers.update)
+            Route(.delete, doc: #"{"summary":"Remove an existing membership","description":"id is {userId}_{teamId}; one's own, or a lower role than the caller's","responses":{"200":{"description":"OK, membership removed"},"400":{"description":"Membership id is invalid"},"403":{"description":"Forbidden"},"404":{"description":"Membership not found"}}}"#,
+                  MembershipsHandlers.delete)
+        }
     }
+}
 
-    /// An operation object whose 200 answer wraps one Membership (or an array of them) in `envelope`.
-    private static func operation(_ summary: String, _ description: String, envelope: String, array: Bool) -> String {
-        OpenAPIOperation.enveloped(summary, description, envelope: envelope, component: "Membership", array: array)
-    }
+/// An operation object whose 200 answer wraps one Membership (or an array of them).
+private func doc(_ summary: String, _ description: String, array: Bool = false) -> String {
+    OpenAPIOperation.enveloped(summary, description, envelope: array ? "memberships" : "membership", component: "Membership", array: array)
 }

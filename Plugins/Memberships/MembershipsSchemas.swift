@@ -22,16 +22,13 @@ enum MembershipsSchemas {
     private static let strings = #"{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]}"#
 
     /// `GET /memberships`: filters (system admins only) and `include=team` (adds each team).
-    static let listQuery = #"""
-        {"type":"object","properties":{"userId":\#(strings),"teamId":\#(strings),
-          "include":\#(strings),\#(SchemaFragments.pagination)}}
-        """#
+    static let listQuery = QuerySchema.properties(#"""
+        "userId":\#(strings),"teamId":\#(strings),"include":\#(strings),\#(SchemaFragments.pagination)
+        """#)
 
-    /// `{id}` is `{userId}_{teamId}`, parsed by the handlers with Cal.com's messages; `include=team`.
-    static let idQuery = #"""
-        {"type":"object","properties":{"id":{"type":"string","description":"`{userId}_{teamId}`"},"teamId":\#(strings),
-          "include":\#(strings)}}
-        """#
+    /// Besides the `{userId}_{teamId}` id (parsed by the handlers with Cal.com's messages):
+    /// `teamId` and `include=team`.
+    static let idQuery = QuerySchema.properties(#""teamId":\#(strings),"include":\#(strings)"#)
 
     static let publicMembership = #"""
         {"type":"object","properties":{

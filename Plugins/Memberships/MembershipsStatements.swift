@@ -2,15 +2,8 @@ import PluginSDK
 
 /// Every statement of the Memberships plugin. Only the S2 columns are written (no
 /// `createdAt`/`updatedAt`, which later Cal.com schemas added).
-enum MembershipsStatements {
-    static var find = Statement.unset
-    static var findWithTeam = Statement.unset
-    static var list = Statement.unset
-    static var listWithTeam = Statement.unset
-    static var targets = Statement.unset
-    static var insert = Statement.unset
-    static var update = Statement.unset
-    static var delete = Statement.unset
+enum MembershipsSQL: StatementSet {
+    case find, findWithTeam, listPlain, listWithTeam, targets, insert, update, delete
 
     /// `$1`/`$2`: JSON arrays of user and team ids to keep, or NULL for no filter; one page: $3
     /// LIMIT, $4 OFFSET.
@@ -32,44 +25,54 @@ enum MembershipsStatements {
     private static func findSQL(_ item: String) -> String {
         #"""
         SELECT \#(item) FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
-        WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(teamOf("$3"))
+        WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(Self.teamOf("$3"))
         """#
     }
 
-    static func register(_ registrar: inout PluginRegistrar) {
+    var statement: Statement {
         let plain = ModelJSON.membership("m")
         let withTeam = ModelJSON.membership("m", teamAlias: "t")
-        find = registrar.statement("find", findSQL(plain))
-        findWithTeam = registrar.statement("find_with_team", findSQL(withTeam))
-        list = registrar.statement("list", listSQL(plain))
-        listWithTeam = registrar.statement("list_with_team", listSQL(withTeam))
+        switch self {
+        case .find:
+            return .read(Self.findSQL(plain))
+        case .findWithTeam:
+            return .read(Self.findSQL(withTeam))
+        case .listPlain:
+            return .read(Self.listSQL(plain))
+        case .listWithTeam:
+            return .read(Self.listSQL(withTeam))
 
-        targets = registrar.statement("targets", #"""
-            SELECT EXISTS (SELECT 1 FROM "Team" WHERE id = $1::bigint), EXISTS (SELECT 1 FROM users WHERE id = $2::bigint)
-            """#)
+        case .targets:
+            return .read(#"""
+                SELECT EXISTS (SELECT 1 FROM "Team" WHERE id = $1::bigint), EXISTS (SELECT 1 FROM users WHERE id = $2::bigint)
+                """#)
 
         // Cal.com's defaults: not accepted, MEMBER, impersonation allowed.
-        insert = registrar.statement("insert", writes: true, #"""
-            INSERT INTO "Membership" AS m ("teamId", "userId", accepted, role, "disableImpersonation")
-            SELECT (b->>'teamId')::int, (b->>'userId')::int, COALESCE((b->>'accepted')::boolean, false),
-              COALESCE(b->>'role', 'MEMBER')::"MembershipRole", COALESCE((b->>'disableImpersonation')::boolean, false)
-            FROM (SELECT $1::jsonb AS b) AS input
-            RETURNING \#(plain)
-            """#)
+        case .insert:
+            return .write(#"""
+                INSERT INTO "Membership" AS m ("teamId", "userId", accepted, role, "disableImpersonation")
+                SELECT (b->>'teamId')::int, (b->>'userId')::int, COALESCE((b->>'accepted')::boolean, false),
+                  COALESCE(b->>'role', 'MEMBER')::"MembershipRole", COALESCE((b->>'disableImpersonation')::boolean, false)
+                FROM (SELECT $1::jsonb AS b) AS input
+                RETURNING \#(plain)
+                """#)
 
         // $1 user, $2 team, $3 body, $4 the caller (NULL for admins).
-        update = registrar.statement("update", writes: true, #"""
-            UPDATE "Membership" AS m SET
-              accepted = COALESCE((b->>'accepted')::boolean, m.accepted),
-              role = COALESCE((b->>'role')::"MembershipRole", m.role),
-              "disableImpersonation" = COALESCE((b->>'disableImpersonation')::boolean, m."disableImpersonation")
-            FROM (SELECT $3::jsonb AS b) AS input
-            WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(teamOf("$4"))
-            RETURNING \#(plain)
-            """#)
+        case .update:
+            return .write(#"""
+                UPDATE "Membership" AS m SET
+                  accepted = COALESCE((b->>'accepted')::boolean, m.accepted),
+                  role = COALESCE((b->>'role')::"MembershipRole", m.role),
+                  "disableImpersonation" = COALESCE((b->>'disableImpersonation')::boolean, m."disableImpersonation")
+                FROM (SELECT $3::jsonb AS b) AS input
+                WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(Self.teamOf("$4"))
+                RETURNING \#(plain)
+                """#)
 
         // $1 user, $2 team, $3 the caller (NULL for admins).
-        delete = registrar.statement("delete", writes: true,
-            #"DELETE FROM "Membership" m WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(teamOf("$3"))"#)
+        case .delete:
+            return .write(
+                #"DELETE FROM "Membership" m WHERE m."userId" = $1::bigint AND m."teamId" = $2::bigint AND \#(Self.teamOf("$3"))"#)
+        }
     }
 }

@@ -1,28 +1,22 @@
-import CalapiPluginAPI
 import PluginSDK
 
-/// The two GET routes and the Payment component.
-enum PaymentsRoutes {
-    static func register(_ registrar: inout PluginRegistrar) {
-        registrar.declare(resource: "payments", ceiling: CALAPI_METHODS_READ)
-        PaymentsStatements.register(&registrar)
-        registrar.component("Payment", schema: publicPayment)
-
-        registrar.route(CALAPI_GET, "/payments", resource: "payments", handler: { req, _ in PaymentsHandlers.list(Request(req)) },
-                        query: SchemaFragments.paginationQuery,
-                        openapi: OpenAPIOperation.enveloped("Find all payments", "Payments of the bookings the caller organizes (no admin bypass)",
-                                                            envelope: "payments", component: "Payment", array: true))
-        registrar.route(CALAPI_GET, "/payments/{id}", resource: "payments", handler: { req, _ in PaymentsHandlers.get(Request(req)) },
-                        query: #"{"type":"object","properties":{"id":{"type":"integer"}}}"#,
-                        openapi: OpenAPIOperation.enveloped("Find a payment", "Only a payment of a booking the caller organizes; 404 otherwise",
-                                                            envelope: "payment", component: "Payment", array: false))
+/// The Payments plugin: `/payments` and `/payments/{id}`, read-only in every era of Cal.com v1
+/// (bookings-and-auth.md §6): it has GET routes only, so no config can enable writes. Cal.com grants
+/// no admin bypass here: admins see only the payments of their own bookings, like everyone else.
+let plugin = Plugin("payments", version: "1.0.0", statements: PaymentsSQL.self, components: ["Payment": PaymentsSchemas.publicPayment]) {
+    Resource("payments") {
+        Route(.get, "/payments", query: .pagination,
+              doc: OpenAPIOperation.enveloped("Find all payments", "Payments of the bookings the caller organizes (no admin bypass)",
+                                              envelope: "payments", component: "Payment", array: true)) {
+            try $0.list("payments", .listOwn, .int($0.userId))
+        }
+        // A payment of a booking the caller organizes; 404 otherwise, whether it exists or not
+        // (Cal.com answered 401 for someone else's, which told that it exists).
+        Route(.get, "/payments/{id}", id: .number(),
+              doc: OpenAPIOperation.enveloped("Find a payment", "Only a payment of a booking the caller organizes; 404 otherwise",
+                                              envelope: "payment", component: "Payment", array: false)) { request in
+            let notFound = HTTPError.notFound("Payment with id: \(request.id.map(String.init) ?? request.pathParameter("id")) not found")
+            return .envelope("payment", try request.one(.find, .int(request.id(or: notFound)), .int(request.userId), orElse: notFound))
+        }
     }
-
-    /// `schemaPaymentPublic` (latest, with `uid`).
-    static let publicPayment = #"""
-        {"type":"object","properties":{
-          "id":{"type":"integer"},"amount":{"type":"integer"},"success":{"type":"boolean"},"refunded":{"type":"boolean"},
-          "fee":{"type":"integer"},"paymentOption":{"type":"string","enum":["ON_BOOKING","HOLD"],"nullable":true},
-          "currency":{"type":"string"},"bookingId":{"type":"integer"},"uid":{"type":"string"}}}
-        """#
 }

@@ -1,9 +1,8 @@
 import PluginSDK
 
 /// Read-only statements; payments are reached through the caller's organized bookings.
-enum PaymentsStatements {
-    static var listOwn = Statement.unset
-    static var find = Statement.unset
+enum PaymentsSQL: StatementSet {
+    case listOwn, find
 
     /// The public payment of the row aliased `p`.
     static let paymentJSON = """
@@ -11,19 +10,24 @@ enum PaymentsStatements {
           p.currency, p."bookingId", p.uid) x)
         """
 
-    static func register(_ registrar: inout PluginRegistrar) {
+    var statement: Statement {
+        let paymentJSON = Self.paymentJSON
+        switch self {
         // One page ($2 LIMIT, $3 OFFSET) of the payments of the bookings user $1 organizes, through
         // Booking_userId_idx and Payment_bookingId_idx: never a scan of either table.
-        listOwn = registrar.statement("list_own", SQLFragments.jsonPage(
-            paymentJSON, table: #""Payment""#, alias: "p",
-            from: #""Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b."userId" = $1::bigint"#,
-            orderBy: "p.id", limit: "$2", offset: "$3"))
+        case .listOwn:
+            return .read(SQLFragments.jsonPage(
+                paymentJSON, table: #""Payment""#, alias: "p",
+                from: #""Booking" b JOIN "Payment" p ON p."bookingId" = b.id WHERE b."userId" = $1::bigint"#,
+                orderBy: "p.id", limit: "$2", offset: "$3"))
 
         // The payment $1 when caller $2 organizes its booking.
-        find = registrar.statement("find", """
-            SELECT \(paymentJSON)
-            FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId"
-            WHERE p.id = $1::bigint AND b."userId" = $2::bigint
-            """)
+        case .find:
+            return .read("""
+                SELECT \(paymentJSON)
+                FROM "Payment" p JOIN "Booking" b ON b.id = p."bookingId"
+                WHERE p.id = $1::bigint AND b."userId" = $2::bigint
+                """)
+        }
     }
 }

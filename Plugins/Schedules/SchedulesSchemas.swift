@@ -17,12 +17,7 @@ enum SchedulesSchemas {
         """#
 
     /// `GET /schedules?userId=…`: one user or several (admins only).
-    static let listQuery = #"""
-        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList),\#(SchemaFragments.pagination)}}
-        """#
-
-    /// `{id}` coerced like zod's `z.coerce.number()`.
-    static let idQuery = #"{"type":"object","properties":{"id":\#(SchemaFragments.integerColumn)}}"#
+    static let listQuery = QuerySchema.properties(#""userId":\#(SchemaFragments.integerColumnOrList),\#(SchemaFragments.pagination)"#)
 
     /// A schedule as every response shows it (`schemaSchedulePublic`).
     static let publicSchedule = #"""

@@ -13,12 +13,7 @@ enum SelectedCalendarsSchemas {
         """#
 
     /// `GET /selected-calendars?userId=…`: one user or several (admins only).
-    static let listQuery = #"""
-        {"type":"object","properties":{"userId":\#(SchemaFragments.integerColumnOrList),\#(SchemaFragments.pagination)}}
-        """#
-
-    /// The compound `{id}`; strict like Cal.com's `schemaQueryIdAsString` (any other parameter is refused).
-    static let idQuery = #"{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"}}}"#
+    static let listQuery = QuerySchema.properties(#""userId":\#(SchemaFragments.integerColumnOrList),\#(SchemaFragments.pagination)"#)
 
     /// A selected calendar as every response shows it (the table's columns).
     static let publicCalendar = #"""

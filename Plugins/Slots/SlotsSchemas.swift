@@ -4,18 +4,17 @@ import PluginSDK
 /// such as `orgSlug` or `debug`, are ignored). The one-branch `anyOf` gives a refinement's message
 /// to the date check only, so a missing time still reads `Required`, as zod's `refine` does.
 enum SlotsSchemas {
-    static let query = #"""
-        {"type":"object","required":["startTime","endTime"],"properties":{
-          "startTime":{"type":"string","anyOf":[{"format":"date-time","x-message":"startTime must be a valid date string"}]},
-          "endTime":{"type":"string","anyOf":[{"format":"date-time","x-message":"endTime must be a valid date string"}]},
-          "eventTypeId":\#(SchemaFragments.integerColumn),
-          "eventTypeSlug":{"type":"string"},
-          "usernameList":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},
-          "isTeamEvent":{"type":"string"},
-          "timeZone":{"type":"string","format":"timezone","x-message":"Invalid timezone"},
-          "duration":{"type":"string"},
-          "rescheduleUid":{"type":"string"}}}
-        """#
+    static let query = QuerySchema.properties(#"""
+        "startTime":{"type":"string","anyOf":[{"format":"date-time","x-message":"startTime must be a valid date string"}]},
+        "endTime":{"type":"string","anyOf":[{"format":"date-time","x-message":"endTime must be a valid date string"}]},
+        "eventTypeId":\#(SchemaFragments.integerColumn),
+        "eventTypeSlug":{"type":"string"},
+        "usernameList":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},
+        "isTeamEvent":{"type":"string"},
+        "timeZone":{"type":"string","format":"timezone","x-message":"Invalid timezone"},
+        "duration":{"type":"string"},
+        "rescheduleUid":{"type":"string"}
+        """#, required: ["startTime", "endTime"])
 
     /// `{"slots": {"2024-05-06": [{"time": …}, …]}}`; seated slots also carry the seats taken.
     static let answer = #"""

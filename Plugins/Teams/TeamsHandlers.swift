@@ -1,143 +1,84 @@
 import Glibc
-import CalapiPluginAPI
 import PluginSDK
 
-/// Handlers of the Teams plugin (Cal.com v1 §3). Each returns CALAPI_OK once it answered (a body
-/// or an error), and CALAPI_FAIL only for database failures the host should report.
+/// Handlers of the Teams plugin (Cal.com v1 §3).
 enum TeamsHandlers {
-    /// `GET /teams`: every team for a system admin, else the teams the caller has a membership of.
-    static func list(_ request: Request) -> Int32 {
-        request.respondWithList("teams", TeamsStatements.list, [request.isAdmin ? .null : .int(request.userId)])
-    }
+    static let notFound = HTTPError.notFound("Team not found")
+    private static let slugTaken = HTTPError(409, "Team slug already exists")
+    private static let foreignParent = HTTPError.unauthorized("Unauthorized: Invalid parent id. You can only use parent id of your own teams.")
+    /// Client-caused write failures as 4xx with a clear message; anything else is the host's to report.
+    private static let writeFailures: [DatabaseFailure: HTTPError] = [
+        .uniqueViolation: slugTaken,
+        .foreignKeyViolation: .badRequest("Bad request: `createdByOAuthClientId` does not match any OAuth client"),
+        .invalidInput: .badRequest("Bad request: a value is out of range for its column"),
+    ]
 
     /// `POST /teams`: the team and its OWNER membership (the caller, or `ownerId` for admins).
-    static func create(_ request: Request) -> Int32 {
+    static func create(_ request: Request<TeamsSQL>) throws -> Reply {
         let body = request.body
         let ownerId = body["ownerId"].int ?? 0
-        if ownerId != 0 && !request.isAdmin { return request.error(401, "ADMIN required for `ownerId`") }
+        if ownerId != 0 && !request.isAdmin { throw HTTPError.unauthorized("ADMIN required for `ownerId`") }
         let owner = ownerId != 0 ? ownerId : request.userId
-        return request.answering({ answer(request, $0) }) {
-            if let slug = body["slug"].string,
-               try request.run(TeamsStatements.slugTaken, .text(slug), .null, .bool(false), .null).count > 0 {
-                return request.error(409, "Team slug already exists")
-            }
-            if let parent = body["parentId"].int, parent != 0, !(try managesTeam(request, parent)) {
-                return request.error(401, "Unauthorized: Invalid parent id. You can only use parent id of your own teams.")
-            }
-            if owner != request.userId, try request.run(TeamsStatements.userExists, .int(owner)).count == 0 {
-                return request.error(400, "Bad request: no user with id \(owner) for `ownerId`")
-            }
-            let rows = try request.run(TeamsStatements.insert, body.json, .int(owner), .bool(request.isAdmin))
-            let json = request.json
-            json.beginObject()
-            json.key("team")
-            json.raw(rows.text(0, 0))
-            json.key("owner")
-            json.raw(rows.text(0, 1))
-            json.key("message")
-            json.string("Team created successfully. We also made user with ID=\(owner) the owner of this team.")
-            json.endObject()
-            return CALAPI_OK
+        if let slug = body["slug"].string, try request.run(.slugTaken, .text(slug), .null, .bool(false), .null).count > 0 { throw slugTaken }
+        if let parent = body["parentId"].int, parent != 0, try !managesTeam(request, parent) { throw foreignParent }
+        if owner != request.userId, try request.run(.userExists, .int(owner)).count == 0 {
+            throw HTTPError.badRequest("Bad request: no user with id \(owner) for `ownerId`")
         }
+        let rows = try request.run(.insert, body.json, .int(owner), .bool(request.isAdmin), on: writeFailures)
+        return .object(["team": .json(rows.json(0, 0)), "owner": .json(rows.json(0, 1)),
+                        "message": .string("Team created successfully. We also made user with ID=\(owner) the owner of this team.")])
     }
 
     /// The `[teamId]` middleware, before validation and method handlers: a system admin passes;
     /// anyone else must have a membership of the team (any role, accepted or not), else 404. A
     /// query the strict `teamId` schema refuses (any other parameter) is left to validation, which
     /// answers its 400.
-    static func authorizeTeam(_ request: Request) -> Int32 {
-        guard !request.isAdmin, request.query.keys == ["teamId"] else { return CALAPI_OK }
-        guard let teamId = request.pathId("teamId") else { return notFound(request) }
-        do {
-            if try request.membershipRole(user: request.userId, team: teamId) == nil { return notFound(request) }
-            return CALAPI_OK
-        } catch {
-            return CALAPI_FAIL
-        }
-    }
-
-    /// `GET /teams/{teamId}`.
-    static func get(_ request: Request) -> Int32 {
-        guard let teamId = request.pathId("teamId") else { return notFound(request) }
-        guard let rows = try? request.run(TeamsStatements.find, .int(teamId), request.callerScope) else { return CALAPI_FAIL }
-        guard rows.count == 1 else { return notFound(request) }
-        request.json.envelope("team", rows.text(0, 0))
-        return CALAPI_OK
+    static func authorizeTeam(_ request: Request<TeamsSQL>) throws {
+        guard !request.isAdmin, request.query.keys == ["teamId"] else { return }
+        if try request.callerMembership(of: request.id(or: notFound)) == nil { throw notFound }
     }
 
     /// `PATCH /teams/{teamId}`: OWNER or ADMIN members only (system admins included: Cal.com's
     /// check has no bypass); slug conflicts only for a sent slug held by another team.
-    static func update(_ request: Request) -> Int32 {
-        guard let teamId = request.pathId("teamId") else { return notFound(request) }
+    static func update(_ request: Request<TeamsSQL>) throws -> Reply {
+        let teamId = try request.id(or: notFound)
         let body = request.body
-        return request.answering({ answer(request, $0) }) {
-            guard try managesTeam(request, teamId) else { return request.error(401, "Unauthorized: OWNER or ADMIN required") }
-            let current = try request.run(TeamsStatements.find, .int(teamId), request.callerScope)
-            guard current.count == 1 else { return notFound(request) }
-            if let slug = body["slug"].string {
-                let parent: Param = current.int(0, 2).map { .int($0) } ?? .null
-                if try request.run(TeamsStatements.slugTaken, .text(slug), .int(teamId), .bool(true), parent).count > 0 {
-                    return request.error(409, "Team slug already exists")
-                }
-            }
-            if let parent = body["parentId"].int, parent != 0 {
-                if parent == teamId { return request.error(400, "Bad request: Parent id cannot be the same as the team id.") }
-                guard try managesTeam(request, parent) else {
-                    return request.error(401, "Unauthorized: Invalid parent id. You can only use parent id of your own teams.")
-                }
-            }
-            let rows = try request.run(TeamsStatements.update, .int(teamId), body.json, .bool(request.isAdmin), .int(request.userId))
-            guard rows.count == 1 else { return notFound(request) }
-            request.json.envelope("team", rows.text(0, 0))
-            return CALAPI_OK
+        guard try managesTeam(request, teamId) else { throw HTTPError.unauthorized("Unauthorized: OWNER or ADMIN required") }
+        let current = try request.run(.find, .int(teamId), request.callerScope)
+        guard current.count == 1 else { throw notFound }
+        if let slug = body["slug"].string, try slugHeld(request, slug, by: teamId, parent: current.int(0, 2)) { throw slugTaken }
+        if let parent = body["parentId"].int, parent != 0 {
+            if parent == teamId { throw HTTPError.badRequest("Bad request: Parent id cannot be the same as the team id.") }
+            guard try managesTeam(request, parent) else { throw foreignParent }
         }
+        let rows = try request.run(.update, .int(teamId), body.json, .bool(request.isAdmin), .int(request.userId), on: writeFailures)
+        guard rows.count == 1 else { throw notFound }
+        return .envelope("team", rows.json())
     }
 
     /// `DELETE /teams/{teamId}`: the team's OWNERs, or system admins. Memberships, team event
     /// types and child teams go with it (foreign keys cascade).
-    static func delete(_ request: Request) -> Int32 {
-        guard let teamId = request.pathId("teamId") else { return notFound(request) }
-        do {
-            if !request.isAdmin, try request.membershipRole(user: request.userId, team: teamId) != MembershipRole.owner.rawValue {
-                return request.error(401, "Unauthorized: OWNER or ADMIN role required")
-            }
-            let rows = try request.run(TeamsStatements.delete, .int(teamId), request.callerScope)
-            guard rows.affected == 1 else { return notFound(request) }
-            return request.json.message("Team with id: \(teamId) deleted successfully")
-        } catch DatabaseFailure.foreignKeyViolation {
-            return request.error(409, "Team with id: \(teamId) cannot be deleted: other records still reference it")
-        } catch {
-            return CALAPI_FAIL
+    static func delete(_ request: Request<TeamsSQL>) throws -> Reply {
+        let teamId = try request.id(or: notFound)
+        if !request.isAdmin, try request.callerMembership(of: teamId)?.role != .owner {
+            throw HTTPError.unauthorized("Unauthorized: OWNER or ADMIN role required")
         }
+        let referenced = HTTPError(409, "Team with id: \(teamId) cannot be deleted: other records still reference it")
+        try request.deleteById(.delete, orElse: notFound, on: [.foreignKeyViolation: referenced])
+        return .message("Team with id: \(teamId) deleted successfully")
     }
 
     /// `PATCH /teams/{teamId}/publish`, as Cal.com's publish procedure runs without team billing:
     /// OWNER or ADMIN members (or system admins) move `metadata.requestedSlug` into `slug`.
-    static func publish(_ request: Request) -> Int32 {
-        guard let teamId = request.pathId("teamId") else { return notFound(request) }
-        return request.answering({ answer(request, $0) }) {
-            guard try request.isAdmin || managesTeam(request, teamId) else {
-                return request.error(401, "Unauthorized: OWNER or ADMIN role required")
-            }
-            let team = try request.run(TeamsStatements.requestedSlug, .int(teamId))
-            guard team.count == 1 else { return notFound(request) }
-            guard let slug = team.string(0, 0), !slug.isEmpty else {
-                return request.error(400, "Can't publish team without `requestedSlug`")
-            }
-            let parent: Param = team.int(0, 1).map { .int($0) } ?? .null
-            if try request.run(TeamsStatements.slugTaken, .text(slug), .int(teamId), .bool(true), parent).count > 0 {
-                return request.error(409, "Team slug already exists")
-            }
-            _ = try request.run(TeamsStatements.publish, .int(teamId), request.callerScope)
-            let json = request.json
-            json.beginObject()
-            json.key("url")
-            json.string("\(webAppURL)/settings/teams/\(teamId)/profile")
-            json.key("message")
-            json.string("Team published successfully")
-            json.endObject()
-            return CALAPI_OK
-        }
+    static func publish(_ request: Request<TeamsSQL>) throws -> Reply {
+        let teamId = try request.id(or: notFound)
+        guard try request.isAdmin || managesTeam(request, teamId) else { throw HTTPError.unauthorized("Unauthorized: OWNER or ADMIN role required") }
+        let team = try request.run(.requestedSlug, .int(teamId))
+        guard team.count == 1 else { throw notFound }
+        guard let slug = team.string(0, 0), !slug.isEmpty else { throw HTTPError.badRequest("Can't publish team without `requestedSlug`") }
+        if try slugHeld(request, slug, by: teamId, parent: team.int(0, 1)) { throw slugTaken }
+        _ = try request.run(.publish, .int(teamId), request.callerScope, on: writeFailures)
+        return .object(["url": .string("\(webAppURL)/settings/teams/\(teamId)/profile"), "message": .string("Team published successfully")])
     }
 
     /// Cal.com's `WEBAPP_URL`: `NEXT_PUBLIC_WEBAPP_URL`, else its development default.
@@ -148,21 +89,13 @@ enum TeamsHandlers {
         return url.hasSuffix("/") ? String(url.dropLast()) : url
     }()
 
-    private static func notFound(_ request: Request) -> Int32 { request.error(404, "Team not found") }
-
-    /// Whether the caller is an OWNER or ADMIN member of `teamId`.
-    private static func managesTeam(_ request: Request, _ teamId: Int64) throws -> Bool {
-        guard let role = try request.membershipRole(user: request.userId, team: teamId) else { return false }
-        return MembershipRole(rawValue: role)?.managesTeam ?? false
+    /// Whether another team with the same parent holds `slug`.
+    private static func slugHeld(_ request: Request<TeamsSQL>, _ slug: String, by teamId: Int64, parent: Int64?) throws -> Bool {
+        try request.run(.slugTaken, .text(slug), .int(teamId), .bool(true), parent.map { .int($0) } ?? .null).count > 0
     }
 
-    /// Client-caused write failures as 4xx with a clear message; anything else is the host's to report.
-    private static func answer(_ request: Request, _ failure: DatabaseFailure) -> Int32 {
-        switch failure {
-        case .uniqueViolation: return request.error(409, "Team slug already exists")
-        case .foreignKeyViolation: return request.error(400, "Bad request: `createdByOAuthClientId` does not match any OAuth client")
-        case .invalidInput: return request.error(400, "Bad request: a value is out of range for its column")
-        default: return CALAPI_FAIL
-        }
+    /// Whether the caller is an OWNER or ADMIN member of `teamId`.
+    private static func managesTeam(_ request: Request<TeamsSQL>, _ teamId: Int64) throws -> Bool {
+        try request.callerMembership(of: teamId)?.managesTeam ?? false
     }
 }

@@ -68,9 +68,6 @@ enum TeamsSchemas {
 
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(fields)}}"#
 
-    /// `schemaQueryTeamId`: digits only, and no other query parameter (strict).
-    static let teamIdQuery = #"{"type":"object","additionalProperties":false,"properties":{"teamId":{"type":"integer","x-coerce":"digits"}}}"#
-
     /// What every response's team object holds.
     static let publicTeam = #"""
         {"type":"object","properties":{

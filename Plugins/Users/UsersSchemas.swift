@@ -40,14 +40,10 @@ enum UsersSchemas {
         """#
 
     /// `GET /users`: pagination and an email filter (one address or several).
-    static let listQuery = #"""
-        {"type":"object","properties":{
-          \#(SchemaFragments.pagination),
-          "email":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]}}}
-        """#
-
-    /// `{userId}` read leniently (JavaScript's `parseInt`: `12abc` is 12), as Cal.com's `stringOrNumber` did.
-    static let idQuery = #"{"type":"object","properties":{"userId":{"type":"integer","x-coerce":"parseInt"}}}"#
+    static let listQuery = QuerySchema.properties(#"""
+        \#(SchemaFragments.pagination),
+        "email":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]}
+        """#)
 
     /// What every response's user object holds (`schemaUserReadPublic`).
     static let publicUser = #"""

@@ -1,5 +1,3 @@
-import CalapiPluginAPI
-
 /// A borrowed node of the request's validated JSON (body or query). Absent members are nodes
 /// too (`isPresent == false`), so lookups chain: `request.body["hosts"][0]["userId"].int`.
 public struct JSONNode {

@@ -1,5 +1,3 @@
-import CalapiPluginAPI
-
 /// The operator's bounds on one request's cost (config.yaml `limits:`), as the host hands them out
 /// (`host->limit`, ABI 1.1). Each is read once, on first use, after init installed the host table.
 public enum Limits {

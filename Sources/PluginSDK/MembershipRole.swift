@@ -1,5 +1,5 @@
-/// Team roles (Cal.com's `MembershipRole`) and the lookup of a user's role in a team, which
-/// several resources' authorization rules share.
+/// Team roles (Cal.com's `MembershipRole`) and the one lookup of a user's membership of a team,
+/// which several resources' authorization rules share.
 public enum MembershipRole: String {
     case owner = "OWNER"
     case admin = "ADMIN"
@@ -18,21 +18,28 @@ public enum MembershipRole: String {
     public var managesTeam: Bool { self != .member }
 }
 
-/// The statement behind `Request.membershipRole`; a plugin that uses it calls `register` at init.
-public enum MembershipLookup {
-    static var role = Statement.unset
+/// A user's membership of a team, accepted or not.
+public struct Membership {
+    /// The role label as stored, so that a label this code does not know can still be reported.
+    public let label: String
+    public let accepted: Bool
 
-    public static func register(_ registrar: inout PluginRegistrar) {
-        role = registrar.statement("membership_role",
-            #"SELECT role::text FROM "Membership" WHERE "userId" = $1::bigint AND "teamId" = $2::bigint"#)
-    }
+    /// The role, nil for a label this code does not know.
+    public var role: MembershipRole? { MembershipRole(rawValue: label) }
+    /// An OWNER or ADMIN, accepted or not.
+    public var managesTeam: Bool { role?.managesTeam ?? false }
+    /// An accepted OWNER or ADMIN (Cal.com's team editors).
+    public var isAcceptedManager: Bool { accepted && managesTeam }
 }
 
 extension Request {
-    /// The role label of `user`'s membership in `team` (accepted or not), nil without one. The
-    /// label is returned as stored so that a label this code does not know can still be reported.
-    public func membershipRole(user: Int64, team: Int64) throws -> String? {
-        let rows = try run(MembershipLookup.role, .int(user), .int(team))
-        return rows.count > 0 ? rows.string(0, 0) : nil
+    /// `user`'s membership of `team`, nil without one.
+    public func membership(user: Int64, team: Int64) throws -> Membership? {
+        let rows = try run(shared: .membership, [.int(user), .int(team)])
+        guard rows.count > 0 else { return nil }
+        return Membership(label: rows.string(0, 0) ?? "", accepted: rows.bool(0, 1) ?? false)
     }
+
+    /// The caller's membership of `team`.
+    public func callerMembership(of team: Int64) throws -> Membership? { try membership(user: userId, team: team) }
 }

@@ -1,5 +1,3 @@
-import CalapiPluginAPI
-
 /// One statement parameter, sent to PostgreSQL as text (the SQL casts it, e.g. `$1::int`).
 public enum Param {
     case null

@@ -13,27 +13,21 @@ extension Request {
     }
 
     /// The ids in query parameter `name` (empty when absent), each read with JavaScript's
-    /// `parseInt`. On failure answers 400 `custom in '<name>': Not a number` (or
-    /// `'<name>,<index>'` for an element of a repeated parameter) and returns nil.
-    public func lenientIntList(_ name: String) -> [Int64]? {
+    /// `parseInt`. Throws 400 `custom in '<name>': Not a number` (or `'<name>,<index>'` for an
+    /// element of a repeated parameter) for one that is not.
+    public func lenientIntList(_ name: String) throws -> [Int64] {
         let node = query[name]
         switch node.kind {
         case .string:
-            guard let value = JavaScript.parseInt(node.string ?? "") else {
-                error(400, "custom in '\(name)': Not a number")
-                return nil
-            }
+            guard let value = JavaScript.parseInt(node.string ?? "") else { throw HTTPError.badRequest("custom in '\(name)': Not a number") }
             return [value]
         case .array:
-            var values: [Int64] = []
-            for (index, element) in node.elements.enumerated() {
+            return try node.elements.enumerated().map { index, element in
                 guard let value = element.string.flatMap(JavaScript.parseInt) else {
-                    error(400, "custom in '\(name),\(index)': Not a number")
-                    return nil
+                    throw HTTPError.badRequest("custom in '\(name),\(index)': Not a number")
                 }
-                values.append(value)
+                return value
             }
-            return values
         default:
             return []
         }

@@ -1,11 +1,7 @@
-/// Parameter parsing every Cal.com resource shares.
 extension Request {
-    /// Answers 403 `{"message":"Forbidden"}` unless the caller is an admin or `ownerId` itself;
-    /// returns whether the request may go on.
-    public func requireSelfOrAdmin(_ ownerId: Int64) -> Bool {
-        if isAdmin || userId == ownerId { return true }
-        error(403, "Forbidden")
-        return false
+    /// Throws 403 `Forbidden` unless the caller is a system admin or `ownerId` itself.
+    public func requireSelfOrAdmin(_ ownerId: Int64) throws {
+        if !isAdmin && userId != ownerId { throw HTTPError.forbidden }
     }
 }
 

@@ -1,13 +1,19 @@
-/// The id a route's path names: the one accessor both an `authorize:` hook and its handler use.
+/// The id a route's path names, read once by the route's `PathId` rule.
 extension Request {
-    /// The path parameter `name` as the host read it by the route's query schema (an `integer`
-    /// property: JavaScript's `Number()`, or its `x-coerce` rule), once, before the authorize hook:
-    /// so the hook and the handler always see the same id. Nil when it cannot name a row: absent,
-    /// not an integer (the schema declares none), or outside PostgreSQL's `integer`.
-    public func pathId(_ name: String = "id") -> Int64? {
-        let node = query[name]
+    /// The path id as the host read it by the route's rule, before the access check: so the check
+    /// and the handler always see the same id. Nil when it cannot name a row: the route has no
+    /// integer id rule, or the value is not an integer within PostgreSQL's `integer`.
+    public var id: Int64? {
+        guard let idName else { return nil }
+        let node = query[idName]
         guard node.kind == .int, let value = node.int, value.isRowKey else { return nil }
         return value
+    }
+
+    /// The path id, or `missing` thrown when there is none.
+    public func id(or missing: @autoclosure () -> HTTPError) throws -> Int64 {
+        guard let id else { throw missing() }
+        return id
     }
 
     /// The caller as a statement's owner parameter: NULL for a system admin (every row), else the

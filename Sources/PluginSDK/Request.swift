@@ -1,10 +1,11 @@
-import CalapiPluginAPI
-
-/// One request, as a handler sees it. Borrowed: use it only inside the handler call, on its thread.
-public struct Request {
-    public let raw: OpaquePointer
-
-    public init(_ raw: OpaquePointer) { self.raw = raw }
+/// One request, as a handler and an access check see it. Borrowed: use it only inside that call,
+/// on its thread. `S` is the plugin's statements, so `run` takes only statements that were
+/// registered.
+public struct Request<S: StatementSet> {
+    let raw: OpaquePointer
+    let statements: StatementTable<S>
+    /// The route's path id parameter, if it has an id rule.
+    let idName: String?
 
     private var host: calapi_host_v1 { PluginHost.table.pointee }
 
@@ -17,35 +18,35 @@ public struct Request {
     /// The validated body (absent when the request had none).
     public var body: JSONNode { JSONNode(raw: host.body(raw)) }
 
-    /// A path parameter's decoded text.
+    /// A path parameter's decoded text, as the client sent it.
     public func pathParameter(_ name: String) -> String {
         withCalapiString(name) { host.path_param(raw, $0) }.string
     }
 
-    /// Runs a registered statement. Throws the host's classification of a failure.
-    public func run(_ statement: Statement, _ params: Param...) throws -> Rows {
-        try run(statement, params)
+    /// Runs a statement. A failure listed in `failures` becomes that answer; any other is thrown
+    /// as the `DatabaseFailure` the host classified, for the host to answer.
+    public func run(_ statement: S, _ params: Param..., on failures: [DatabaseFailure: HTTPError] = [:]) throws -> Rows {
+        try run(statement, params, on: failures)
     }
 
-    public func run(_ statement: Statement, _ params: [Param]) throws -> Rows {
+    public func run(_ statement: S, _ params: [Param], on failures: [DatabaseFailure: HTTPError] = [:]) throws -> Rows {
+        try execute(statements[statement], params, failures)
+    }
+
+    /// Runs one of the SDK's own statements (registered with every plugin).
+    func run(shared statement: SharedSQL, _ params: [Param], on failures: [DatabaseFailure: HTTPError] = [:]) throws -> Rows {
+        try execute(SharedSQL.table[statement], params, failures)
+    }
+
+    private func execute(_ id: calapi_stmt_id, _ params: [Param], _ failures: [DatabaseFailure: HTTPError]) throws -> Rows {
         var result: OpaquePointer?
         let code = withValues(params[...]) { values in
-            values.withUnsafeBufferPointer { buffer in
-                host.db_exec(raw, statement.id, UInt32(buffer.count), buffer.baseAddress, &result)
-            }
+            values.withUnsafeBufferPointer { buffer in host.db_exec(raw, id, UInt32(buffer.count), buffer.baseAddress, &result) }
         }
-        guard code == CALAPI_DB_OK, let result else { throw DatabaseFailure(code: code) }
+        guard code == CALAPI_DB_OK, let result else {
+            let failure = DatabaseFailure(code: code)
+            throw failures[failure] ?? failure
+        }
         return Rows(raw: result)
     }
-
-    /// Answers `{"message": message}` with `status`; returns CALAPI_OK for `return request.error(…)`.
-    @discardableResult
-    public func error(_ status: UInt32, _ message: String) -> Int32 {
-        withCalapiString(message) { host.error(raw, status, $0) }
-    }
-
-    public func setStatus(_ status: UInt32) { host.set_status(raw, status) }
-
-    /// The response's JSON writer.
-    public var json: ResponseWriter { ResponseWriter(raw: raw) }
 }

@@ -1,5 +1,3 @@
-import CalapiPluginAPI
-
 /// Writes the response body; the host inserts commas and escapes strings.
 public struct ResponseWriter {
     let raw: OpaquePointer
@@ -14,14 +12,6 @@ public struct ResponseWriter {
     public func int(_ value: Int64) { host.json_write_int(raw, value) }
     public func bool(_ value: Bool) { host.json_write_bool(raw, value ? 1 : 0) }
     public func null() { host.json_write_null(raw) }
-    /// An already-encoded JSON value, e.g. a column PostgreSQL built with json_build_object.
-    public func raw(_ json: calapi_str) { host.json_write_raw(raw, json) }
-
-    /// `{"<key>": <json>}`: the usual Cal.com envelope around one encoded value.
-    public func envelope(_ key: String, _ json: calapi_str) {
-        beginObject()
-        self.key(key)
-        raw(json)
-        endObject()
-    }
+    /// An already-encoded JSON value, e.g. a column PostgreSQL built with `row_to_json`.
+    public func raw(_ json: JSONText) { host.json_write_raw(raw, json.text) }
 }

@@ -1,28 +1,29 @@
-import CalapiPluginAPI
-
 /// The rows of one statement run. Borrowed: valid until the handler returns.
 public struct Rows {
     let raw: OpaquePointer
+    private var host: calapi_host_v1 { PluginHost.table.pointee }
 
-    public var count: Int { PluginHost.table.pointee.rows_count(raw) }
-    public var affected: Int64 { PluginHost.table.pointee.rows_affected(raw) }
+    public var count: Int { host.rows_count(raw) }
+    /// Rows inserted, updated or deleted.
+    public var affected: Int64 { host.rows_affected(raw) }
 
-    public func isNull(_ row: Int, _ column: Int) -> Bool { PluginHost.table.pointee.rows_is_null(raw, row, column) != 0 }
-    public func int(_ row: Int, _ column: Int) -> Int64? {
-        isNull(row, column) ? nil : PluginHost.table.pointee.rows_int64(raw, row, column)
-    }
-    public func bool(_ row: Int, _ column: Int) -> Bool? {
-        isNull(row, column) ? nil : PluginHost.table.pointee.rows_bool(raw, row, column) != 0
-    }
-    public func string(_ row: Int, _ column: Int) -> String? {
-        isNull(row, column) ? nil : PluginHost.table.pointee.rows_text(raw, row, column).string
-    }
-    /// The value's text without copying, for passing straight to the response writer.
-    public func text(_ row: Int, _ column: Int) -> calapi_str { PluginHost.table.pointee.rows_text(raw, row, column) }
+    public func isNull(_ row: Int, _ column: Int) -> Bool { host.rows_is_null(raw, row, column) != 0 }
+    /// An integer column's value (nil for NULL); read text columns with `string`.
+    public func int(_ row: Int, _ column: Int) -> Int64? { isNull(row, column) ? nil : host.rows_int64(raw, row, column) }
+    public func bool(_ row: Int, _ column: Int) -> Bool? { isNull(row, column) ? nil : host.rows_bool(raw, row, column) != 0 }
+    public func string(_ row: Int, _ column: Int) -> String? { isNull(row, column) ? nil : host.rows_text(raw, row, column).string }
+    /// A column holding JSON text (built by PostgreSQL), without copying, for the response.
+    public func json(_ row: Int = 0, _ column: Int = 0) -> JSONText { JSONText(text: host.rows_text(raw, row, column)) }
 }
 
-/// Why a statement failed, as the host classified it.
-public enum DatabaseFailure: Error, Equatable {
+/// Encoded JSON borrowed from a row: valid until the handler returns.
+public struct JSONText {
+    let text: calapi_str
+}
+
+/// Why a statement failed, as the host classified it. A handler also throws `.other` when a
+/// statement's answer breaks its own contract (a row it must return is missing): the host answers 500.
+public enum DatabaseFailure: Error, Hashable {
     case unavailable, uniqueViolation, foreignKeyViolation, notNullViolation, checkViolation, invalidInput, other
 
     init(code: Int32) {
@@ -36,14 +37,4 @@ public enum DatabaseFailure: Error, Equatable {
         default: self = .other
         }
     }
-}
-
-/// A statement registered at init.
-public struct Statement {
-    let id: calapi_stmt_id
-}
-
-extension Statement {
-    /// Placeholder for a statement variable before init registers it.
-    public static let unset = Statement(id: .max)
 }

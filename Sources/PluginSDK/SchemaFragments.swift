@@ -9,12 +9,9 @@ public enum SchemaFragments {
 
     /// The `take` and `page` properties of every list's query schema (splice into `"properties":{…}`).
     /// Cal.com's zod pagination: integers from 1, no maximum in the schema; the handler's
-    /// `listWindow` answers a `take` above `limits.max_page_size` with a message naming it.
+    /// `listWindow` refuses a `take` above `limits.max_page_size` with a message naming it.
     public static let pagination = #"""
         "take":{"type":"integer","minimum":1,"description":"rows per page, at most the server's limits.max_page_size"},\#
         "page":{"type":"integer","minimum":1,"description":"page number from 1, with take"}
         """#
-
-    /// The query schema of a list that takes nothing but `take` and `page`.
-    public static let paginationQuery = #"{"type":"object","properties":{\#(pagination)}}"#
 }

@@ -83,7 +83,7 @@ final class DatabaseBoundaryTests: APITestCase {
             }
             XCTAssertEqual(try spied.request("GET", "/v1/me?apiKey=\(account.key)").status, 200, "still serving after \(route)")
         }
-        let log = try String(contentsOfFile: spied.logPath, encoding: .utf8)
+        let log = try spied.logText()
         XCTAssertTrue(log.contains(#"statement "keys" of plugin "spy" failed: permission denied for table ApiKey"#), log)
         XCTAssertTrue(log.contains(#"statement "users" of plugin "spy" failed: permission denied for table users"#), log)
     }
@@ -159,14 +159,14 @@ final class DatabaseBoundaryTests: APITestCase {
     }
 
     func testServeWarnsWhenItsRoleCouldReadSecretsAndStillServes() throws {
-        let restrictedLog = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        let restrictedLog = try server.logText()
         XCTAssertTrue(restrictedLog.contains(#"serving as role "calapi_api", API keys looked up through calapi_api_key_lookup"#), restrictedLog)
         XCTAssertFalse(restrictedLog.contains("does not keep the plugins"), restrictedLog)
 
         let alice = try seedUser("alice")
         let owner = try CalapiServer(databaseURL: server.databaseURL, role: .owner)
         defer { owner.stop() }
-        let log = try String(contentsOfFile: owner.logPath, encoding: .utf8)
+        let log = try owner.logText()
         XCTAssertTrue(log.contains(#"warning: the database role "calapi" is a superuser, can read "ApiKey"."hashedKey": PostgreSQL does not keep the plugins' statements away"#), log)
         XCTAssertTrue(log.contains("API keys looked up directly"), log)
         XCTAssertEqual(try owner.request("GET", "/v1/me?apiKey=\(alice.key)").status, 200)

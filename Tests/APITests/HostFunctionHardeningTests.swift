@@ -188,7 +188,7 @@ CALAPI_EXPORT int32_t calapi_plugin_init_v1(const calapi_host_v1 *h, calapi_regi
         XCTAssertNil(response.header("X-Injected"))
         XCTAssertNil(response.header("Set-Cookie"))
         XCTAssertNil(response.header("X-Null"))
-        let log = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        let log = try server.logText()
         XCTAssertTrue(log.contains("[hostile] one line calapi error: forged"), "a plugin's log message stays one line")
         XCTAssertTrue(log.contains(#"response header "X-Injected" refused"#), log)
         XCTAssertEqual(try server.request("GET", "/v1/me?apiKey=\(key)").status, 200, "the server keeps serving")
@@ -222,7 +222,7 @@ CALAPI_EXPORT int32_t calapi_plugin_init_v1(const calapi_host_v1 *h, calapi_regi
             XCTAssertEqual(response.status, status, name)
             XCTAssertEqual(response.text, body, name)
         }
-        let log = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        let log = try server.logText()
         XCTAssertTrue(log.contains("answered 500 because of json_key outside an object"), log)
         XCTAssertTrue(log.contains("answered 500 because of set_status(0), outside 200-599"), log)
         XCTAssertEqual(try server.request("GET", "/v1/me?apiKey=\(key)").status, 200, "the server keeps serving")

@@ -127,6 +127,37 @@ final class PluginABITests: XCTestCase {
         XCTAssertTrue(listing.stdout.contains("libUsers.so: users 1.0.0"), "the shared-runtime plugin still loads")
     }
 
+    /// The header compiles as C++ (g++, warnings as errors), and a C++ plugin built from it exports
+    /// its entry points with C linkage, so calapi loads it.
+    func testHeaderCompilesAsCPlusPlusAndItsPluginLoads() throws {
+        let source = folder.appendingPathComponent("greeter.cpp")
+        try """
+            #include "calapi_plugin.h"
+            static const calapi_host_v1 *host;
+            static int32_t greet(calapi_req *req, void *) { return host->error(req, 418, CALAPI_LIT("no coffee")); }
+            CALAPI_PLUGIN_MAGIC("greeter", "2.0.0")
+            CALAPI_EXPORT int32_t calapi_plugin_init_v1(const calapi_host_v1 *h, calapi_registrar_v1 *reg) {
+                host = h;
+                if (!CALAPI_HAS(h, limit)) return CALAPI_FAIL;
+                calapi_route_v1 r = { CALAPI_SIZE(calapi_route_v1), CALAPI_GET, CALAPI_LIT("greetings"), CALAPI_LIT("/greetings"),
+                                      greet, nullptr, { nullptr, 0 }, { nullptr, 0 }, CALAPI_LIT("{}"), nullptr };
+                if (reg->declare_resource(reg, CALAPI_LIT("greetings"), CALAPI_METHODS_READ) != CALAPI_OK) return CALAPI_FAIL;
+                return reg->add_route(reg, &r);
+            }
+            """.write(to: source, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["g++", "-std=c++11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-fvisibility=hidden",
+                             "-I", CPluginBuilder.header, "-o", folder.appendingPathComponent("libGreeter.so").path, source.path]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "g++ refused calapi_plugin.h")
+        let config = try writeConfig("plugins:\n  load: [Users, Greeter]\nresources:\n  greetings: [GET]\n")
+        let listing = try runCalapi(["plugins", "--config", config], environment: ["CALAPI_PLUGIN_DIR": folder.path])
+        XCTAssertTrue(listing.stdout.contains("libGreeter.so: greeter 2.0.0 (cc "), listing.stdout)
+        XCTAssertTrue(listing.stdout.contains("      GET /greetings\n"), listing.stdout)
+    }
+
     func testSwiftPluginsExportOnlyTheTwoEntryPoints() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -194,7 +194,7 @@ final class DatabaseRefusalTests: APITestCase {
         XCTAssertEqual(response.status, 400, response.text)
         XCTAssertEqual(response.text, DatabaseRefusalTests.fixedMessage)
         XCTAssertFalse(response.text.contains("integer"), "PostgreSQL's message names the type")
-        let log = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        let log = try server.logText()
         XCTAssertTrue(log.contains("out of range for type integer"), "the log keeps PostgreSQL's message: \(log)")
     }
 }

@@ -93,7 +93,7 @@ final class StatementLimitTests: XCTestCase {
         let quick = try server.request("GET", "/v1/sleep/0?apiKey=\(key)")
         XCTAssertEqual(quick.status, 200, quick.text)
         XCTAssertEqual(quick.text, #"{"slept":true}"#)
-        let log = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        let log = try server.logText()
         XCTAssertTrue(log.contains("canceling statement due to statement timeout"), log)
     }
 
@@ -109,7 +109,7 @@ final class StatementLimitTests: XCTestCase {
             let after = try server.request("GET", "/v1/me?apiKey=\(key)")
             XCTAssertEqual(after.status, 200, after.text)
         }
-        let log = try String(contentsOfFile: server.logPath, encoding: .utf8)
+        let log = try server.logText()
         XCTAssertTrue(log.contains("canceling statement due to user request"), log)
     }
 }

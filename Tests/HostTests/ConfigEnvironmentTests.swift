@@ -36,8 +36,9 @@ final class ConfigEnvironmentTests: XCTestCase {
         let config = try parse([
             "DATABASE_URL": "postgresql://env/db?schema=cal", "PORT": "5000", "CALAPI_HOST": "0.0.0.0",
             "CALAPI_POOL_SIZE": "8", "CALAPI_DATA_DIR": "/var/calapi", "CALAPI_PLUGIN_DIR": "/usr/lib/calapi",
-            "API_KEY_PREFIX": "env_", "CALAPI_STATEMENT_TIMEOUT": "0", "UNRELATED": "x",
+            "API_KEY_PREFIX": "env_", "CALAPI_STATEMENT_TIMEOUT": "0", "CALAPI_REUSE_PORT": "true", "UNRELATED": "x",
         ])
+        XCTAssertTrue(config.reusePort)
         XCTAssertEqual(config.host, "0.0.0.0")
         XCTAssertEqual(config.port, 5000)
         XCTAssertEqual(config.databaseURL, "postgresql://env/db?schema=cal")
@@ -83,6 +84,7 @@ final class ConfigEnvironmentTests: XCTestCase {
              #"environment: CALAPI_HOST: expected a host name or address without spaces, got "local host""#),
             (["CALAPI_STATEMENT_TIMEOUT": "-1"],
              #"environment: CALAPI_STATEMENT_TIMEOUT: expected a number of seconds from 0 to 3600, got "-1""#),
+            (["CALAPI_REUSE_PORT": "1"], #"environment: CALAPI_REUSE_PORT: expected true or false, got "1""#),
             (["API_KEY_PREFIX": "a b"], #"environment: API_KEY_PREFIX: expected an API key prefix without spaces, got "a b""#),
         ]
         for (environment, message) in cases {

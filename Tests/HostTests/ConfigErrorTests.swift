@@ -22,13 +22,21 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(refusal(yaml), #"config.yaml:5: resources.payments: unknown method "FETCH" (allowed: GET, POST, PATCH, DELETE, PUT)"#)
     }
 
+    func testPluginFilesMustBeLibNameSoAndListedOnce() {
+        XCTAssertEqual(refusal("plugins:\n  files: [plugins/summary.so]\n"),
+                       #"config.yaml:2: plugins.files: invalid plugin file "plugins/summary.so" (expected a path ending in lib<Name>.so, <Name> of letters, digits and "_")"#)
+        XCTAssertEqual(refusal("plugins:\n  files: [libA.so, /srv/libA.so]\n"), #"config.yaml:2: plugins.files: plugin file "/srv/libA.so" listed twice"#)
+    }
+
     func testUnknownKeysAtEveryLevel() {
         XCTAssertEqual(refusal("limits:\n  max_body: 10\n"),
                        "config.yaml:2: limits.max_body: unknown key (expected one of: max_body_bytes, max_header_bytes, "
-                       + "header_timeout_seconds, idle_timeout_seconds, io_threads, max_page_size, max_availability_days, "
-                       + "max_team_availability_members, max_query_params)")
+                       + "header_timeout_seconds, idle_timeout_seconds, io_threads, max_connections, drain_timeout_seconds, "
+                       + "drain_idle_seconds, max_page_size, max_availability_days, max_team_availability_members, max_query_params)")
+        XCTAssertEqual(refusal("listen:\n  reuse: true\n"),
+                       "config.yaml:2: listen.reuse: unknown key (expected one of: host, port, reuse_port)")
         XCTAssertEqual(refusal("# settings\nlisten: {}\nlisen:\n  port: 1\n"),
-                       "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth)")
+                       "config.yaml:3: lisen: unknown key (expected one of: listen, database, plugins, resources, limits, auth, log, metrics, rate_limit)")
         XCTAssertEqual(refusal("auth:\n  api_key_prefix: x\n  cache: 1\n"),
                        "config.yaml:3: auth.cache: unknown key (expected one of: api_key_prefix, cache_seconds)")
         XCTAssertEqual(refusal("database:\n  url: x\n  schema: y\n"),
@@ -73,6 +81,21 @@ final class ConfigErrorTests: XCTestCase {
                        #"config.yaml:2: limits.max_availability_days: expected an integer from 1 to 36600, got "36601""#)
         XCTAssertEqual(refusal("limits:\n  max_team_availability_members: many\n"),
                        #"config.yaml:2: limits.max_team_availability_members: expected an integer from 1 to 100000, got "many""#)
+        XCTAssertEqual(refusal("limits:\n  max_connections: 0\n"),
+                       #"config.yaml:2: limits.max_connections: expected an integer from 1 to 1000000, got "0""#)
+        XCTAssertEqual(refusal("limits:\n  max_connections: 1000001\n"),
+                       #"config.yaml:2: limits.max_connections: expected an integer from 1 to 1000000, got "1000001""#)
+        XCTAssertEqual(refusal("limits:\n  drain_timeout_seconds: 3601\n"),
+                       #"config.yaml:2: limits.drain_timeout_seconds: expected a number of seconds from 0 to 3600, got "3601""#)
+        XCTAssertEqual(refusal("limits:\n  drain_idle_seconds: -1\n"),
+                       #"config.yaml:2: limits.drain_idle_seconds: expected a number of seconds from 0 to 3600, got "-1""#)
+        XCTAssertEqual(refusal("limits:\n  max_body_bytes: 0\n"),
+                       #"config.yaml:2: limits.max_body_bytes: expected an integer from 1 to 1073741824, got "0""#)
+        XCTAssertEqual(refusal("limits:\n  idle_timeout_seconds: 0\n"),
+                       #"config.yaml:2: limits.idle_timeout_seconds: expected a number of seconds from 0.1 to 3600, got "0""#)
+        XCTAssertEqual(refusal("database:\n  statement_timeout: 3601\n"),
+                       #"config.yaml:2: database.statement_timeout: expected a number of seconds from 0 to 3600, got "3601""#)
+        XCTAssertEqual(refusal("listen:\n  reuse_port: yes\n"), #"config.yaml:2: listen.reuse_port: expected true or false, got "yes""#)
         XCTAssertEqual(refusal("listen:\n  host: ''\n"), #"config.yaml:2: listen.host: expected a host name or address without spaces, got """#)
         XCTAssertEqual(refusal("database:\n  data_dir: ''\n"), #"config.yaml:2: database.data_dir: expected a path, got """#)
     }

@@ -51,6 +51,7 @@ final class ConfigLoaderTests: XCTestCase {
             listen:
               host: 0.0.0.0
               port: 8080
+              reuse_port: true
             database:
               url: "postgresql://cal@db/cal?schema=public"
               data_dir: /var/lib/calapi
@@ -70,6 +71,9 @@ final class ConfigLoaderTests: XCTestCase {
               header_timeout_seconds: 2.5
               idle_timeout_seconds: 30
               io_threads: 2
+              max_connections: 500
+              drain_timeout_seconds: 12.5
+              drain_idle_seconds: 0.5
               max_page_size: 500
               max_availability_days: 62
               max_team_availability_members: 20
@@ -87,14 +91,18 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.pluginDirectory, "/srv/calapi/plugins")
         XCTAssertEqual(config.pluginNames, ["Users", "Event_Types2"])
         XCTAssertEqual(config.resources, [
-            "users": ResourceConfig(methods: ["GET", "POST"], line: 13),
-            "event-types": ResourceConfig(methods: ["GET", "DELETE"], line: 14),
+            "users": ResourceConfig(methods: ["GET", "POST"], line: 14),
+            "event-types": ResourceConfig(methods: ["GET", "DELETE"], line: 15),
         ])
         XCTAssertEqual(config.maxBodyBytes, 2048)
         XCTAssertEqual(config.maxHeaderBytes, 4096)
         XCTAssertEqual(config.headerTimeoutSeconds, 2.5)
         XCTAssertEqual(config.idleTimeoutSeconds, 30)
         XCTAssertEqual(config.ioThreads, 2)
+        XCTAssertTrue(config.reusePort)
+        XCTAssertEqual(config.maxConnections, 500)
+        XCTAssertEqual(config.drainTimeoutSeconds, 12.5)
+        XCTAssertEqual(config.drainIdleSeconds, 0.5)
         XCTAssertEqual(config.pluginLimits, PluginLimits(maxPageSize: 500, maxAvailabilityDays: 62, maxTeamAvailabilityMembers: 20))
         XCTAssertEqual(config.maxQueryParameters, 50)
         XCTAssertEqual(config.apiKeyPrefix, "acme_")
@@ -125,6 +133,13 @@ final class ConfigLoaderTests: XCTestCase {
                                             file: "deploy/config.yaml", baseDirectory: "/opt/calapi/deploy", environment: [:])
         XCTAssertEqual(config.dataDirectory, "/opt/calapi/deploy/data/pg")
         XCTAssertEqual(config.pluginDirectory, "/opt/calapi/lib")
+    }
+
+    func testPluginFilesLoadAfterTheFamiliesFromPathsRelativeToTheFile() throws {
+        let config = try ConfigLoader.parse(yaml: "plugins:\n  load: [Users]\n  files: [../ext/libSummary.so, /opt/p/libRatings.so]\n",
+                                            file: "deploy/config.yaml", baseDirectory: "/opt/calapi/deploy", environment: [:])
+        XCTAssertEqual(config.pluginFiles, ["/opt/calapi/ext/libSummary.so", "/opt/p/libRatings.so"])
+        XCTAssertEqual(config.pluginSources, [.family("Users"), .file("/opt/calapi/ext/libSummary.so"), .file("/opt/p/libRatings.so")])
     }
 
     func testEmptyAPIKeyPrefixMeansCal() throws {

@@ -91,7 +91,7 @@ final class HTTPServerRefusalTests: XCTestCase {
     /// Input that is plainly not HTTP/1 is refused as soon as that is clear, long before the header
     /// timeout (an hour here, beyond the client's five-second read timeout).
     func testNonHTTPIsRefusedAtOnceWithoutWaitingForTheHead() throws {
-        let server = try startHTTPServer { $0.headerTimeoutSeconds = 3600 }
+        let server = try startHTTPServer { $0.limits.headerTimeoutSeconds = 3600 }
         let clientHello: [UInt8] = [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03]
         let inputs: [(String, [UInt8])] = [
             ("HTTP/0.9 line", Array("GET /\r\n".utf8)),
@@ -130,7 +130,7 @@ final class HTTPServerRefusalTests: XCTestCase {
     }
 
     func testHeadJustUnderTheLimitIsServed() throws {
-        let server = try startHTTPServer { $0.maxHeaderBytes = 200 }
+        let server = try startHTTPServer { $0.limits.maxHeaderBytes = 200 }
         let start = "GET / HTTP/1.1\r\nHost: x\r\nX: "
         let filler = String(repeating: "b", count: 200 - start.utf8.count - 4)
         let client = try HTTPTestClient(port: server.boundPort)
@@ -164,7 +164,7 @@ final class HTTPServerRefusalTests: XCTestCase {
     }
 
     func testStalledRequestGets408() throws {
-        let server = try startHTTPServer { $0.headerTimeoutSeconds = 0.3 }
+        let server = try startHTTPServer { $0.limits.headerTimeoutSeconds = 0.3 }
         let client = try HTTPTestClient(port: server.boundPort)
         let started = Date()
         client.send("GET / HTTP/1.1\r\nHost: x\r\n")
@@ -176,20 +176,20 @@ final class HTTPServerRefusalTests: XCTestCase {
     }
 
     func testStalledBodyGets408() throws {
-        let server = try startHTTPServer { $0.headerTimeoutSeconds = 0.3 }
+        let server = try startHTTPServer { $0.limits.headerTimeoutSeconds = 0.3 }
         let client = try HTTPTestClient(port: server.boundPort)
         client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
         assertHTTPRefusal(client.readResponse(), status: 408)
     }
 
     func testSilentNewConnectionIsClosedWithoutAnswer() throws {
-        let server = try startHTTPServer { $0.headerTimeoutSeconds = 0.3 }
+        let server = try startHTTPServer { $0.limits.headerTimeoutSeconds = 0.3 }
         let client = try HTTPTestClient(port: server.boundPort)
         XCTAssertTrue(client.closesWithoutData())
     }
 
     func testIdleKeepAliveConnectionIsClosedSilently() throws {
-        let server = try startHTTPServer { $0.idleTimeoutSeconds = 0.3 }
+        let server = try startHTTPServer { $0.limits.idleTimeoutSeconds = 0.3 }
         let client = try HTTPTestClient(port: server.boundPort)
         client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         XCTAssertEqual(client.readResponse()?.status, 200)

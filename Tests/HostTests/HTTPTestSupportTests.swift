@@ -8,7 +8,7 @@ import XCTest
 /// responses by `Content-Length`, keeping whatever follows for the next read. Every read gives up after
 /// `timeout` seconds, so a broken server fails a test instead of hanging it.
 final class HTTPTestClient {
-    let fd: Int32
+    private(set) var fd: Int32
     private var buffer: [UInt8] = []
 
     init(port: UInt16, timeout: Double = 5) throws {
@@ -32,7 +32,13 @@ final class HTTPTestClient {
     }
 
     deinit {
-        Glibc.close(fd)
+        close()
+    }
+
+    /// Closes the connection (as a client done with it would).
+    func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
     }
 
     /// Writes all of `bytes`; false if the connection refused them.

@@ -8,7 +8,7 @@ final class MigrationAttachTests: MigrationTestCase {
     /// none of calapi's own tables.
     private func makeCalcomDatabase(withPrismaTable: Bool = true) throws {
         try migrate()
-        try db.run("DROP TABLE calapi_schema_migrations; DROP TABLE calapi_unverified_email")
+        try db.run("DROP TABLE calapi_schema_migrations; DROP TABLE calapi_unverified_email; DROP TABLE calapi_rate_limit")
         guard withPrismaTable else { return }
         try db.run("""
             CREATE TABLE "_prisma_migrations" (
@@ -44,6 +44,7 @@ final class MigrationAttachTests: MigrationTestCase {
         XCTAssertEqual(try prismaRows(), prismaBefore)
         XCTAssertTrue(try tableExists("calapi_schema_migrations"))
         XCTAssertTrue(try tableExists("calapi_unverified_email"))
+        XCTAssertTrue(try tableExists("calapi_rate_limit"), "created for rate_limit.shared")
         XCTAssertEqual(try db.value("SELECT count(*) FROM calapi_schema_migrations"), "0")
         XCTAssertEqual(try advisoryLocks(), "0")
 

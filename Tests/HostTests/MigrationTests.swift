@@ -17,7 +17,7 @@ final class MigrationTests: MigrationTestCase {
         XCTAssertEqual(try migrate(), MigrationReport(mode: .created))
 
         let tables = try db.column("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
-        XCTAssertEqual(Set(tables), Set(columnCounts.keys).union(["calapi_schema_migrations", "calapi_unverified_email"]))
+        XCTAssertEqual(Set(tables), Set(columnCounts.keys).union(["calapi_schema_migrations", "calapi_unverified_email", "calapi_rate_limit"]))
         let counts = try db.run("""
             SELECT table_name, count(*) FROM information_schema.columns
             WHERE table_schema = 'public' AND left(table_name, 7) <> 'calapi_' GROUP BY table_name
@@ -213,7 +213,7 @@ final class MigrationTests: MigrationTestCase {
     func testSchemaOnTheSearchPathIsUsed() throws {
         try db.run("CREATE SCHEMA calcom; SET search_path TO calcom")
         XCTAssertEqual(try migrate(), MigrationReport(mode: .created))
-        XCTAssertEqual(try db.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'calcom'"), "30", "Cal.com's 28 tables and calapi's two")
+        XCTAssertEqual(try db.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'calcom'"), "31", "Cal.com's 28 tables and calapi's three")
         XCTAssertEqual(try db.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "0")
         XCTAssertEqual(try migrate(), MigrationReport(mode: .upToDate))
     }

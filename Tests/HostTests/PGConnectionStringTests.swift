@@ -45,8 +45,10 @@ final class PGConnectionStringTests: XCTestCase {
         XCTAssertEqual(plain["connect_timeout"], "2")
         XCTAssertEqual(plain["keepalives"], "1")
         XCTAssertEqual(plain["application_name"], "calapi")
-        let own = try parameters("postgresql://localhost/db?connect_timeout=9&application_name=mine")
+        XCTAssertEqual(plain["gssencmode"], "disable")
+        let own = try parameters("postgresql://localhost/db?connect_timeout=9&application_name=mine&gssencmode=prefer")
         XCTAssertEqual(own["connect_timeout"], "9")
         XCTAssertEqual(own["application_name"], "mine")
+        XCTAssertEqual(own["gssencmode"], "prefer")
     }
 }

@@ -148,4 +148,21 @@ final class PGConnectionTests: XCTestCase {
         XCTAssertEqual(try scoped.simpleQuery("SHOW search_path").string(0, 0), schema)
         XCTAssertEqual(try scoped.execute(statementID: 0, sql: "SELECT v FROM marker", params: []).string(0, 0), "here")
     }
+
+    func testANewStatementTimeoutIsSetBeforeTheNextStatementOutsideATransaction() throws {
+        let show = "SELECT current_setting('statement_timeout')"
+        XCTAssertEqual(try connection.simpleQuery(show).string(0, 0), "0")
+        connection.statementTimeout = 2.5
+        XCTAssertEqual(try connection.simpleQuery(show).string(0, 0), "2500ms")
+
+        // Inside a transaction the change waits (a SET there would be undone by a rollback).
+        _ = try connection.simpleQuery("BEGIN")
+        connection.statementTimeout = 7
+        XCTAssertEqual(try connection.simpleQuery(show).string(0, 0), "2500ms")
+        _ = try connection.simpleQuery("ROLLBACK")
+        XCTAssertEqual(try connection.simpleQuery(show).string(0, 0), "7s")
+
+        connection.statementTimeout = 0
+        XCTAssertEqual(try connection.simpleQuery(show).string(0, 0), "0", "0 goes back to the server's own setting")
+    }
 }

@@ -20,18 +20,33 @@ enum CLI {
                       print the OpenAPI document for the current config
           plugins [--config FILE]
                       list the plugins found, their ABI, resources and methods, and whether they load
+          help [COMMAND]
+                      this list, or the details of one command
+          --version   print the version
 
         The config file defaults to ./config.yaml when it exists. Environment: DATABASE_URL, PORT,
-        CALAPI_HOST, CALAPI_POOL_SIZE, CALAPI_DATA_DIR, CALAPI_PLUGIN_DIR, API_KEY_PREFIX.
+        CALAPI_HOST, CALAPI_REUSE_PORT, CALAPI_POOL_SIZE, CALAPI_STATEMENT_TIMEOUT, CALAPI_DATA_DIR,
+        CALAPI_PLUGIN_DIR, API_KEY_PREFIX.
         """
 
     /// A usage problem: printed with the usage text, exit code 2.
     struct UsageError: Error { let message: String }
 
     static func run(_ arguments: [String]) -> Int32 {
-        guard let command = arguments.first, !["-h", "--help", "help"].contains(command) else {
+        guard let command = arguments.first else {
             print(usage)
-            return arguments.isEmpty ? 2 : 0
+            return 2
+        }
+        if ["--version", "version"].contains(command) {
+            print(CalapiVersion.line)
+            return 0
+        }
+        if ["-h", "--help", "help"].contains(command) {
+            return help(Array(arguments.dropFirst()))
+        }
+        if arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }), let text = CommandHelp.text(for: command) {
+            print(text)
+            return 0
         }
         do {
             let options = try Options(Array(arguments.dropFirst()))
@@ -57,6 +72,21 @@ enum CLI {
             fputs("calapi: \(error)\n", stderr)
             return 1
         }
+    }
+
+    /// `calapi help [COMMAND]`: the list of commands, or one command's details (exit 2 for an unknown one).
+    private static func help(_ words: [String]) -> Int32 {
+        guard let command = words.first else {
+            print(usage)
+            return 0
+        }
+        guard words.count == 1, let text = CommandHelp.text(for: command) else {
+            let known = CommandHelp.commands.map(\.name).joined(separator: ", ")
+            fputs("calapi: no command \"\(words.joined(separator: " "))\"; commands: \(known)\n", stderr)
+            return 2
+        }
+        print(text)
+        return 0
     }
 
     /// Loads the config named by --config, else ./config.yaml when present, else defaults.

@@ -1,7 +1,8 @@
 import CalapiPluginAPI
 import Foundation
 
-/// `calapi plugins`: what the configured plugin folder holds and how each family fares.
+/// `calapi plugins`: what the configured plugin folder and files hold, how each plugin fares, and
+/// which plugin (and version) serves each route.
 enum PluginsCommand {
     static func run(_ options: Options) throws -> Int32 {
         try options.allow(["config"])
@@ -12,22 +13,28 @@ enum PluginsCommand {
         let loader = PluginLoader(directory: directory, catalog: StatementCatalog())
         var loaded: [LoadedPlugin] = []
         var failures = 0
-        for family in config.pluginNames {
+        for source in config.pluginSources {
+            var origin = ""
+            if case .file(let path) = source { origin = " from \(path)" }
             do {
-                let plugin = try loader.load(family: family, alreadyLoaded: loaded)
+                let plugin = try loader.load(source, alreadyLoaded: loaded)
                 loaded.append(plugin)
-                print("  \(PluginLoader.fileName(for: family)): \(plugin.name) \(plugin.version) (\(plugin.builtBy)), loads")
+                print("  \(source.fileName): \(plugin.name) \(plugin.version) (\(plugin.builtBy)), loads\(origin)")
                 for (resource, ceiling) in plugin.ceilings.sorted(by: { $0.key < $1.key }) {
                     let enabled = config.resources[resource]?.methods ?? []
                     print("    \(resource): ceiling \(ceiling.names.joined(separator: ",")); enabled \(enabled.isEmpty ? "none" : enabled.joined(separator: ","))")
+                    for route in plugin.routes where route.resource == resource {
+                        let served = enabled.contains(route.method.names[0])
+                        print("      \(route.method.names[0]) \(route.template)\(served ? "" : " (not enabled)")")
+                    }
                 }
             } catch {
                 failures += 1
-                print("  \(PluginLoader.fileName(for: family)): refused: \(error)")
+                print("  \(source.fileName): refused: \(error)")
             }
         }
         // Files present but not configured are listed, never loaded: the config is the allow-list.
-        let configured = Set(config.pluginNames.map(PluginLoader.fileName(for:)))
+        let configured = Set(config.pluginNames.map { PluginSource.family($0).fileName })
         let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for file in present.sorted() where file.hasPrefix("lib") && file.hasSuffix(".so") && !configured.contains(file) {
             print("  \(file): present, not listed in plugins.load (not loaded)")

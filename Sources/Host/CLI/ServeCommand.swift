@@ -1,16 +1,23 @@
 import Foundation
 import Glibc
 
-/// `calapi serve`: load plugins and config, reach (or start) the database, migrate, then serve
-/// until SIGTERM or SIGINT, and stop gracefully.
+/// `calapi serve`: load plugins and config, reach (or start) the database, migrate, then serve until
+/// SIGTERM or SIGINT, and stop gracefully (`HTTPServer.stop`). SIGHUP reloads config.yaml
+/// (`ConfigReloader`).
 enum ServeCommand {
     static func run(_ options: Options) throws -> Int32 {
         try options.allow(["config", "port", "check-config"])
-        var config = try CLI.loadConfig(options)
-        if let port = options.value("port") {
-            guard let value = UInt16(port) else { throw CLI.UsageError(message: "--port needs a number from 0 to 65535") }
-            config.port = value
+        let port = try options.value("port").map { text in
+            guard let value = UInt16(text) else { throw CLI.UsageError(message: "--port needs a number from 0 to 65535") }
+            return value
         }
+        let load = { () throws -> Config in
+            var config = try CLI.loadConfig(options)
+            if let port { config.port = port }
+            return config
+        }
+        let config = try load()
+        Log.configure(config.log)
         let api = try ServedAPI.assemble(config: config)
         for refusal in api.refusals { Log.error("\(refusal)") }
         if options.flag("check-config") {
@@ -21,50 +28,83 @@ enum ServeCommand {
         // Signals are taken synchronously by this thread; every thread started later inherits the mask.
         var signals = sigset_t()
         sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
+        for number in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, number) }
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         signal(SIGPIPE, SIG_IGN)
 
         let database = try DatabaseTarget(config: config)
         defer { database.release() }
         try prepareDatabase(database, config: config)
-        let lookup = try checkServingRole(database)
+        let lookup = try checkServingRole(database, config: config)
 
+        let serverURL = "http://\(config.host):\(config.port)/v1"
+        let settings = SettingsStore(ServingSettings(config: config, api: api, serverURL: serverURL))
+        let metrics = MetricsRegistry(version: CalapiVersion.number)
+        let recorder = RequestRecorder(metrics: metrics)
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.keyLookups[lookup]!, sql: lookup.sql),
-            statements: api.catalog, maxQueryParameters: config.maxQueryParameters)
-        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor,
+            statements: api.catalog, rateLimiter: RateLimiter(sharedStatementID: api.rateLimitStatement), metrics: metrics)
+        let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor, recorder: recorder,
                                  keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
-        let serverURL = "http://\(config.host):\(config.port)/v1"
-        let document = api.openAPIDocument(serverURL: serverURL).serialized()
-        let application = Application(routes: api.trie, workers: workers, openAPIDocument: document)
-        let server = HTTPServer(config: HTTPServerConfig(
-            host: config.host, port: config.port, ioThreads: config.ioThreads,
-            maxHeaderBytes: config.maxHeaderBytes, maxBodyBytes: config.maxBodyBytes,
-            headerTimeoutSeconds: config.headerTimeoutSeconds, idleTimeoutSeconds: config.idleTimeoutSeconds),
-            handler: application)
-        workers.start()
-        try server.start()
-        let resources = api.routes.map(\.resource).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        Log.info("serving on http://\(config.host):\(server.boundPort) (resources: \(resources.joined(separator: ", ")))")
-        print("calapi listening on http://\(config.host):\(server.boundPort) (docs: http://\(config.host):\(server.boundPort)/docs/ui)")
-        fflush(stdout)
+        let readiness = Readiness(failedPlugins: api.refusals.map { String($0.file.split(separator: "/").last ?? "") })
+        let probe = DatabaseProbe(url: database.serveURL, readiness: readiness)
+        let application = Application(settings: settings, workers: workers, recorder: recorder,
+                                      endpoints: OperationsEndpoints(readiness: readiness, metrics: metrics))
+        let server = HTTPServer(config: HTTPServerConfig(host: config.host, port: config.port, ioThreads: config.ioThreads,
+                                                         reusePort: config.reusePort, limits: settings.current.http),
+                                handler: application)
+        metrics.setGauges {
+            $0.openConnections = { server.openConnections }
+            $0.pool = { workers.connectionStates }
+            $0.pluginsLoaded = api.plugins.count
+            $0.pluginLoadErrors = api.refusals.count
+        }
+        try workers.start()
+        probe.start()
+        do { try server.start() } catch {
+            // The workers may be opening their connections: end them before the process exits.
+            workers.stop()
+            probe.stop()
+            throw error
+        }
+        announce(config, settings: settings.current, port: server.boundPort)
 
+        let reloader = ConfigReloader(load: load, running: config, api: api, serverURL: serverURL, store: settings, server: server)
         var received: Int32 = 0
-        sigwait(&signals, &received)
-        Log.info("stopping (signal \(received)): finishing requests in flight")
-        server.stop(deadlineSeconds: 10)
+        while sigwait(&signals, &received) == 0 && received == SIGHUP {
+            Log.info("SIGHUP: reloading the config")
+            reloader.reload()
+        }
+        ServerLifecycle.beginDrain()
+        let drain = settings.current.drainTimeoutSeconds
+        Log.info("stopping (signal \(received)): answering requests in flight, for at most \(ConfigValue.plain(drain)) s")
+        server.stop(deadlineSeconds: drain)
         workers.stop()
+        probe.stop()
+        Log.info("stopped")
         return 0
+    }
+
+    /// Says where calapi listens, what it serves and where the docs are (on standard output), and how to
+    /// reload or stop it (in the log).
+    private static func announce(_ config: Config, settings: ServingSettings, port: UInt16) {
+        let base = "http://\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(port)"
+        Log.info("serving on \(base) (pid \(getpid()); SIGHUP reloads \(config.sourcePath ?? "the config"), SIGTERM stops gracefully)")
+        print("""
+            calapi listening on \(base)
+              resources: \(settings.resources.isEmpty ? "none" : settings.resources.joined(separator: ", "))
+              docs:      \(base)/docs/ui (the OpenAPI document: \(base)/docs)
+            """)
+        fflush(stdout)
     }
 
     /// Reads what the pool's role may do: warns when PostgreSQL would not keep plugins away from
     /// secrets, and picks how API keys are looked up.
-    private static func checkServingRole(_ database: DatabaseTarget) throws -> APIKeyAuthenticator.Lookup {
+    private static func checkServingRole(_ database: DatabaseTarget, config: Config) throws -> APIKeyAuthenticator.Lookup {
         let connection = PGConnection(url: database.serveURL)
         try connection.connect()
         defer { connection.close() }
+        if config.rateLimit.enabled && config.rateLimit.shared { try SharedRateLimitTable.check(connection) }
         let privileges = try DatabasePrivileges.inspect(connection)
         if let warning = privileges.warning { Log.warning(warning) }
         let lookup = try privileges.keyLookup()

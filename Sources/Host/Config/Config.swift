@@ -24,6 +24,8 @@ struct Config {
 
     var host = "127.0.0.1"
     var port: UInt16 = 3002
+    /// Share the port with a newer calapi during a restart (`SO_REUSEPORT`); see docs/operations.md.
+    var reusePort = false
     /// Nil: start calapi's private PostgreSQL under `dataDirectory`.
     var databaseURL: String?
     /// Absolute.
@@ -40,6 +42,11 @@ struct Config {
         "SelectedCalendars", "DestinationCalendars", "Payments", "Attendees", "BookingReferences", "Bookings", "Availability",
         "Slots", "NoShow",
     ]
+    /// Plugin files outside the plugin folder (absolute paths, each `lib<Name>.so`), loaded after
+    /// the families: third-party plugins built where their authors keep them.
+    var pluginFiles: [String] = []
+    /// Every plugin to load: the families from the plugin folder, then the files.
+    var pluginSources: [PluginSource] { pluginNames.map(PluginSource.family) + pluginFiles.map(PluginSource.file) }
     /// Resource name (as in the URL) → methods served. A resource not here is not served.
     var resources = Config.defaultResources
     var maxBodyBytes = 1_048_576
@@ -47,6 +54,12 @@ struct Config {
     var headerTimeoutSeconds = 10.0
     var idleTimeoutSeconds = 75.0
     var ioThreads = 1
+    /// Open connections at once; more are closed as they arrive.
+    var maxConnections = 10_000
+    /// How long a stop (SIGTERM) waits for requests in flight and connections to finish.
+    var drainTimeoutSeconds = 30.0
+    /// During a stop, how long a keep-alive connection between requests may still send one more.
+    var drainIdleSeconds = 1.0
     /// Bounds on a request's cost that plugins enforce (page size, availability period).
     var pluginLimits = PluginLimits()
     /// Query parameters a request may carry; more answer 400.
@@ -54,6 +67,12 @@ struct Config {
     var apiKeyPrefix = "cal_"
     /// How long a verified API key is remembered; 0 turns the cache off.
     var keyCacheSeconds = 0.0
+    /// `log:` format, level, access log and stream.
+    var log = LogSettings()
+    /// `metrics.token`: the bearer token `GET /metrics` needs; nil leaves it open.
+    var metricsToken: String?
+    /// `rate_limit:` requests per user and window.
+    var rateLimit = RateLimitSettings()
     /// The config file read, for messages; nil when there was none.
     var sourcePath: String?
 

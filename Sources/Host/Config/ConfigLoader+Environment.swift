@@ -22,10 +22,14 @@ extension ConfigLoader {
             try read(name) { config.port = UInt16(try ConfigValue.integer($0, in: 1...65535)) }
         }
         try read("CALAPI_HOST") { config.host = try ConfigValue.word($0, describing: "a host name or address") }
+        try read("CALAPI_REUSE_PORT") { config.reusePort = try ConfigValue.boolean($0) }
         try read("CALAPI_POOL_SIZE") { config.poolSize = try ConfigValue.integer($0, in: 1...64) }
         try read("CALAPI_STATEMENT_TIMEOUT") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         try read("CALAPI_DATA_DIR") { config.dataDirectory = try ConfigValue.path($0, against: here) }
         try read("CALAPI_PLUGIN_DIR") { config.pluginDirectory = try ConfigValue.path($0, against: here) }
+        try read("CALAPI_LOG_FORMAT") { config.log.format = try ConfigValue.choice($0, LogSettings.Format.self) }
+        try read("CALAPI_LOG_LEVEL") { config.log.level = try ConfigValue.logLevel($0) }
+        try read("CALAPI_METRICS_TOKEN") { config.metricsToken = try ConfigValue.token($0) }
         if let prefix = environment["API_KEY_PREFIX"] {
             try check("API_KEY_PREFIX") { config.apiKeyPrefix = try apiKeyPrefix(prefix) }
         }

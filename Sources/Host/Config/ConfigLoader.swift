@@ -28,7 +28,8 @@ enum ConfigLoader {
         config.sourcePath = file
         if let root = try YAMLNode.parse(yaml, file: file) {
             let top = try ConfigSection(root, path: "", file: file,
-                                        allowed: ["listen", "database", "plugins", "resources", "limits", "auth"])
+                                        allowed: ["listen", "database", "plugins", "resources", "limits", "auth", "log",
+                                                  "metrics", "rate_limit"])
             try apply(top, to: &config, baseDirectory: baseDirectory)
         }
         try applyEnvironment(environment, to: &config)
@@ -36,9 +37,10 @@ enum ConfigLoader {
     }
 
     private static func apply(_ top: ConfigSection, to config: inout Config, baseDirectory: String) throws {
-        if let listen = try top.section("listen", allowed: ["host", "port"]) {
+        if let listen = try top.section("listen", allowed: ["host", "port", "reuse_port"]) {
             try listen.read("host") { config.host = try ConfigValue.word($0, describing: "a host name or address") }
             try listen.read("port") { config.port = UInt16(try ConfigValue.integer($0, in: 1...65535)) }
+            try listen.read("reuse_port") { config.reusePort = try ConfigValue.boolean($0) }
         }
         if let database = try top.section("database", allowed: ["url", "data_dir", "pool_size", "statement_timeout"]) {
             try database.read("url") { config.databaseURL = $0.isEmpty ? nil : $0 }
@@ -46,7 +48,7 @@ enum ConfigLoader {
             try database.read("pool_size") { config.poolSize = try ConfigValue.integer($0, in: 1...64) }
             try database.read("statement_timeout") { config.statementTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
         }
-        if let plugins = try top.section("plugins", allowed: ["directory", "load"]) {
+        if let plugins = try top.section("plugins", allowed: ["directory", "load", "files"]) {
             try plugins.read("directory") { config.pluginDirectory = $0.isEmpty ? nil : try ConfigValue.path($0, against: baseDirectory) }
             if plugins.entries.contains(where: { $0.name == "load" }) {
                 config.pluginNames = []
@@ -56,18 +58,27 @@ enum ConfigLoader {
                 guard !config.pluginNames.contains(name) else { throw ConfigValue.Invalid(message: "plugin \"\(name)\" listed twice") }
                 config.pluginNames.append(name)
             }
+            try plugins.readList("files") { text in
+                let path = try ConfigValue.pluginFile(text, against: baseDirectory)
+                guard !config.pluginFiles.contains(path) else { throw ConfigValue.Invalid(message: "plugin file \"\(text)\" listed twice") }
+                config.pluginFiles.append(path)
+            }
         }
         if let resources = try top.section("resources", allowed: nil) {
             config.resources = try readResources(resources)
         }
         if let limits = try top.section("limits", allowed: ["max_body_bytes", "max_header_bytes", "header_timeout_seconds",
-                                                            "idle_timeout_seconds", "io_threads", "max_page_size",
-                                                            "max_availability_days", "max_team_availability_members", "max_query_params"]) {
+                                                            "idle_timeout_seconds", "io_threads", "max_connections",
+                                                            "drain_timeout_seconds", "drain_idle_seconds", "max_page_size", "max_availability_days",
+                                                            "max_team_availability_members", "max_query_params"]) {
             try limits.read("max_body_bytes") { config.maxBodyBytes = try ConfigValue.integer($0, in: 1...1 << 30) }
             try limits.read("max_header_bytes") { config.maxHeaderBytes = try ConfigValue.integer($0, in: 1024...1 << 20) }
             try limits.read("header_timeout_seconds") { config.headerTimeoutSeconds = try ConfigValue.seconds($0, in: 0.1...3600) }
             try limits.read("idle_timeout_seconds") { config.idleTimeoutSeconds = try ConfigValue.seconds($0, in: 0.1...3600) }
             try limits.read("io_threads") { config.ioThreads = try ConfigValue.integer($0, in: 1...64) }
+            try limits.read("max_connections") { config.maxConnections = try ConfigValue.integer($0, in: 1...1_000_000) }
+            try limits.read("drain_timeout_seconds") { config.drainTimeoutSeconds = try ConfigValue.seconds($0, in: 0...3600) }
+            try limits.read("drain_idle_seconds") { config.drainIdleSeconds = try ConfigValue.seconds($0, in: 0...3600) }
             try limits.read("max_page_size") { config.pluginLimits.maxPageSize = try ConfigValue.integer($0, in: 1...1_000_000) }
             try limits.read("max_availability_days") {
                 config.pluginLimits.maxAvailabilityDays = try ConfigValue.integer($0, in: 1...36_600)
@@ -81,6 +92,7 @@ enum ConfigLoader {
             try auth.read("api_key_prefix") { config.apiKeyPrefix = try apiKeyPrefix($0) }
             try auth.read("cache_seconds") { config.keyCacheSeconds = try ConfigValue.seconds($0, in: 0...300) }
         }
+        try applyOperations(top, to: &config)
     }
 
     /// `resources:` — each name as in the URL, each with a non-empty list of distinct methods.

@@ -25,6 +25,15 @@ enum ConfigValue {
         return value
     }
 
+    /// `true` or `false` (YAML 1.1's `yes`, `on` and the like are refused: they read ambiguously).
+    static func boolean(_ text: String) throws -> Bool {
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw Invalid(message: "expected true or false, got \(quoted(text))")
+        }
+    }
+
     /// Text that must not be empty nor contain spaces or control characters (a host, a key prefix).
     static func word(_ text: String, describing what: String) throws -> String {
         guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
@@ -50,6 +59,18 @@ enum ConfigValue {
         return text
     }
 
+    /// A plugin file outside the plugin folder: a path (relative to the config file's folder)
+    /// whose file name is `lib<Name>.so`, returned absolute.
+    static func pluginFile(_ text: String, against base: String) throws -> String {
+        let path = try self.path(text, against: base)
+        let name = path.split(separator: "/").last.map(String.init) ?? ""
+        guard name.hasPrefix("lib"), name.hasSuffix(".so"), name.count > 6,
+              (try? pluginName(String(name.dropFirst(3).dropLast(3)))) != nil else {
+            throw Invalid(message: "invalid plugin file \(quoted(text)) (expected a path ending in lib<Name>.so, <Name> of letters, digits and \"_\")")
+        }
+        return path
+    }
+
     /// An HTTP method calapi can serve, in any case; returned upper-case.
     static func method(_ text: String) throws -> String {
         let upper = text.uppercased()
@@ -73,7 +94,7 @@ enum ConfigValue {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// 0.1 as "0.1", 300 as "300".
-    private static func plain(_ value: Double) -> String {
+    static func plain(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -45,6 +45,8 @@ struct DatabaseRole {
         TableGrant(table: "Payment", wholeTable: [], visibleColumns: ["SELECT"]),
         // calapi's own record of emails changed through the API and not verified since (attendee access).
         TableGrant(table: Migrator.unverifiedEmailTable, wholeTable: readWrite, visibleColumns: []),
+        // calapi's shared rate-limit counts (`rate_limit.shared`), written by the host, never by plugins.
+        TableGrant(table: Migrator.rateLimitTable, wholeTable: readWrite, visibleColumns: []),
     ]
 
     /// Why a role name is refused.

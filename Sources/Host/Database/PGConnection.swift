@@ -14,15 +14,19 @@ import Glibc
 /// `connect_timeout` (2 s unless the URL says otherwise), and TCP keepalives bound a wait on a
 /// server that vanished. A transaction open when the connection was lost is gone.
 ///
-/// Bounded statements: `statementTimeout` sets PostgreSQL's `statement_timeout` on every session,
-/// and while `execute` waits for a statement it also watches `interrupt`, cancelling the statement
-/// (libpq's cancel request, from this thread) when asked. A stopped statement throws `.cancelled`.
+/// Bounded statements: `statementTimeout` sets PostgreSQL's `statement_timeout` on every session
+/// (a new value is set before the next statement that runs outside a transaction), and while
+/// `execute` waits for a statement it also watches `interrupt`, cancelling the statement (libpq's
+/// cancel request, from this thread) when asked. A stopped statement throws `.cancelled`.
 final class PGConnection {
     /// Set by the owner thread between statements; watched while `execute` waits.
     var interrupt: (any PGInterrupt)?
+    /// PostgreSQL's `statement_timeout` for this connection's statements, in seconds; 0 leaves the
+    /// server's own setting (of the role, the database or postgresql.conf).
+    var statementTimeout: Double
     private let target: PGConnectionString
-    /// Seconds; 0 = no limit.
-    private let statementTimeout: Double
+    /// The `statementTimeout` the open session has.
+    private var sessionStatementTimeout = 0.0
     private var handle: OpaquePointer?
     /// Set when the connection was lost; the next call reconnects.
     private var broken = false
@@ -62,12 +66,13 @@ final class PGConnection {
         do {
             var setup = "SET TimeZone = 'UTC'"
             if statementTimeout > 0 {
-                setup += "; SET statement_timeout = \(max(1, Int((statementTimeout * 1000).rounded())))"
+                setup += "; " + PGConnection.statementTimeoutSQL(statementTimeout)
             }
             if let schema = target.schema {
                 setup += "; SET search_path TO " + (try escapeIdentifier(schema, on: connection))
             }
             _ = try rows(from: PQexec(connection, setup), on: connection)
+            sessionStatementTimeout = statementTimeout
         } catch {
             close()
             throw error
@@ -137,13 +142,24 @@ final class PGConnection {
         return connection
     }
 
-    /// The live connection, reconnecting once if it was lost (or never made).
+    /// The live connection, reconnecting once if it was lost (or never made), with the current
+    /// `statementTimeout` (changed between transactions only: a `SET` inside one would be undone by
+    /// its rollback).
     private func usableConnection() throws -> OpaquePointer {
-        if let handle, !broken, PQstatus(handle) == CONNECTION_OK, !closedWhileIdle(handle) {
-            return handle
+        guard let handle, !broken, PQstatus(handle) == CONNECTION_OK, !closedWhileIdle(handle) else {
+            try connect()
+            return handle!
         }
-        try connect()
-        return handle!
+        if sessionStatementTimeout != statementTimeout && PQtransactionStatus(handle) == PQTRANS_IDLE {
+            _ = try rows(from: PQexec(handle, PGConnection.statementTimeoutSQL(statementTimeout)), on: handle)
+            sessionStatementTimeout = statementTimeout
+        }
+        return handle
+    }
+
+    /// `SET statement_timeout` in milliseconds, or `RESET` (the server's own setting) for 0.
+    private static func statementTimeoutSQL(_ seconds: Double) -> String {
+        seconds > 0 ? "SET statement_timeout = \(max(1, Int((seconds * 1000).rounded())))" : "RESET statement_timeout"
     }
 
     /// Whether the server hung up while the connection sat unused (a restart, an idle timeout), so

@@ -14,10 +14,14 @@ struct PGConnectionString {
     ]
 
     /// Settings calapi adds unless the URL gives its own: a short connect timeout so that a dead
-    /// server is reported at once, and TCP keepalives so that a vanished one is noticed mid-query.
+    /// server is reported at once, TCP keepalives so that a vanished one is noticed mid-query, and no
+    /// GSSAPI encryption attempt (libpq's default `prefer` probes for Kerberos credentials on every
+    /// connect, loading the Kerberos library into every worker; `?gssencmode=prefer` or `require`
+    /// asks for it, and GSSAPI authentication is not affected).
     static let defaults: [(String, String)] = [
         ("connect_timeout", "2"), ("keepalives", "1"), ("keepalives_idle", "10"),
         ("keepalives_interval", "5"), ("keepalives_count", "3"), ("application_name", "calapi"),
+        ("gssencmode", "disable"),
     ]
 
     /// What libpq is given: the URL less the Prisma-only parameters.

@@ -8,6 +8,9 @@ import Glibc
 /// holds at most one response in memory. Read-ahead is capped at `IOThread.readAheadLimit`; beyond it the
 /// connection stops reading until the response is out.
 ///
+/// Limits come from the I/O thread (`IOThread.limits`) and are read again at each request, so new limits
+/// apply to the next request of an open keep-alive connection.
+///
 /// Not thread-safe: used only on the I/O thread that accepted it. `ResponseSink`s keep a reference to route
 /// their response here; after `close(on:)` the object stays valid and ignores them.
 final class HTTPConnection {
@@ -26,14 +29,14 @@ final class HTTPConnection {
     let fd: Int32
     /// Tells this connection apart from a later one on the same descriptor number in epoll events.
     let generation: UInt32
+    /// The client's IP address, for the request log (`HTTPRequest.remoteAddress`).
+    var remoteAddress = ""
     private var state = State.reading
     /// What the epoll set watches for this descriptor (kept by `IOThread.setInterest`).
     var registeredEvents = LinuxAPI.epollIn
     /// When the current wait runs out (see `deadlinePassed`); infinity while a handler works.
     private(set) var deadline: Double
 
-    private let headerTimeout: Double
-    private let idleTimeout: Double
     private var parser: HTTPRequestParser
     private var readAhead: [UInt8] = []
     private var peerClosed = false
@@ -52,13 +55,11 @@ final class HTTPConnection {
     /// The cancellation of the request being handled, until its response arrives.
     private var cancellation: RequestCancellation?
 
-    init(fd: Int32, generation: UInt32, config: HTTPServerConfig) {
+    init(fd: Int32, generation: UInt32, limits: HTTPLimits) {
         self.fd = fd
         self.generation = generation
-        headerTimeout = config.headerTimeoutSeconds
-        idleTimeout = config.idleTimeoutSeconds
-        parser = HTTPRequestParser(maxHeaderBytes: config.maxHeaderBytes, maxBodyBytes: config.maxBodyBytes)
-        deadline = HTTPClock.now() + headerTimeout
+        parser = HTTPRequestParser(maxHeaderBytes: limits.maxHeaderBytes, maxBodyBytes: limits.maxBodyBytes)
+        deadline = HTTPClock.now() + limits.headerTimeoutSeconds
     }
 
     /// The epoll data word: descriptor in the low half, generation in the high half.
@@ -93,9 +94,12 @@ final class HTTPConnection {
     func deadlinePassed(on thread: IOThread) {
         switch state {
         case .reading:
-            // A request that started and stalled gets 408; an idle or silent connection just closes.
+            // A request that started and stalled gets 408; an idle or silent connection just closes, and
+            // during a stop it lingers, in case its next request is already on the way.
             if parser.hasPartialRequest {
                 refuse(.timeout, on: thread)
+            } else if thread.stopping {
+                linger(on: thread)
             } else {
                 close(on: thread)
             }
@@ -106,10 +110,13 @@ final class HTTPConnection {
         }
     }
 
-    /// The server is stopping: an idle connection closes now; one with a request under way finishes it.
+    /// The server is stopping. A request under way is finished and answered with `Connection: close`. A
+    /// connection between requests may still send one for `drainIdleSeconds` (a client looping on a
+    /// keep-alive connection may have sent it already): it is answered the same way. After that the
+    /// connection lingers and closes; closing it at once would drop a request crossing the close.
     func beginDrain(on thread: IOThread) {
         if state == .reading && !parser.hasPartialRequest {
-            close(on: thread)
+            deadline = min(deadline, HTTPClock.now() + thread.limits.drainIdleSeconds)
         }
     }
 
@@ -118,15 +125,14 @@ final class HTTPConnection {
         guard state != .closed else { return }
         cancellation?.cancel()
         cancellation = nil
-        let wasLingering = state == .lingering
-        if wasLingering { discardUnread(thread.readBuffer) }
+        if state == .lingering { discardUnread(thread.readBuffer) }
         state = .closed
         Glibc.close(fd)
         parser = HTTPRequestParser(maxHeaderBytes: parser.maxHeaderBytes, maxBodyBytes: parser.maxBodyBytes)
         readAhead = []
         outHead = []
         outBody = []
-        thread.remove(self, wasLingering: wasLingering)
+        thread.remove(self)
     }
 
     /// Reads and drops whatever the client sent that is still unread: closing a socket with unread data
@@ -178,7 +184,7 @@ final class HTTPConnection {
             case .needMore:
                 if !requestTimed && parser.hasPartialRequest {
                     requestTimed = true
-                    deadline = HTTPClock.now() + headerTimeout
+                    deadline = HTTPClock.now() + thread.limits.headerTimeoutSeconds
                 }
                 return
             case .expectContinue:
@@ -196,6 +202,8 @@ final class HTTPConnection {
     }
 
     private func dispatch(_ request: HTTPRequest, isHTTP10: Bool, on thread: IOThread) {
+        var request = request
+        request.remoteAddress = remoteAddress
         state = .handling
         deadline = .infinity
         requestTimed = false
@@ -213,7 +221,7 @@ final class HTTPConnection {
     private func refuse(_ error: HTTPRequestError, on thread: IOThread) {
         answeringHead = false
         isHTTP10 = false
-        respond(HTTPResponseWriter.errorResponse(error), closing: true, on: thread)
+        respond(thread.handler.refused(HTTPResponseWriter.errorResponse(error), remoteAddress: remoteAddress), closing: true, on: thread)
     }
 
     private func respond(_ response: HTTPResponse, closing: Bool, on thread: IOThread) {
@@ -223,7 +231,7 @@ final class HTTPConnection {
         outBody = sendsBody ? response.body : []
         closeAfterWrite = closing
         state = .writing
-        deadline = HTTPClock.now() + idleTimeout
+        deadline = HTTPClock.now() + thread.limits.idleTimeoutSeconds
         flush(on: thread)
     }
 
@@ -235,7 +243,7 @@ final class HTTPConnection {
                 let fromHead = min(written, outHead.count - headSent)
                 headSent += fromHead
                 bodySent += written - fromHead
-                if state == .writing { deadline = HTTPClock.now() + idleTimeout }
+                if state == .writing { deadline = HTTPClock.now() + thread.limits.idleTimeoutSeconds }
             } else if written < 0 && errno == EINTR {
                 continue
             } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -282,12 +290,16 @@ final class HTTPConnection {
         }
     }
 
-    /// The response is out: close, or go back to reading and parse what was read ahead.
+    /// The response is out: close, or go back to reading (with the limits now in force) and parse what
+    /// was read ahead.
     private func responseWritten(on thread: IOThread) {
         guard !closeAfterWrite && !thread.stopping else { return linger(on: thread) }
         state = .reading
         requestTimed = false
-        deadline = HTTPClock.now() + idleTimeout
+        deadline = HTTPClock.now() + thread.limits.idleTimeoutSeconds
+        if parser.maxHeaderBytes != thread.limits.maxHeaderBytes || parser.maxBodyBytes != thread.limits.maxBodyBytes {
+            parser = HTTPRequestParser(maxHeaderBytes: thread.limits.maxHeaderBytes, maxBodyBytes: thread.limits.maxBodyBytes)
+        }
         if !readAhead.isEmpty {
             let bytes = readAhead
             readAhead = []
@@ -305,7 +317,6 @@ final class HTTPConnection {
     /// its request reads the answer rather than a reset caused by closing with unread data.
     private func linger(on thread: IOThread) {
         state = .lingering
-        thread.startedLingering()
         readAhead = []
         shutdown(fd, Int32(SHUT_WR))
         guard !peerClosed else { return close(on: thread) }

@@ -3,10 +3,17 @@ import Glibc
 /// Opens the server's listening socket: non-blocking, close-on-exec, `SO_REUSEADDR`, bound to a host name
 /// or address and a port (0 = any free port).
 ///
+/// With `reusePort`, the socket also sets `SO_REUSEPORT`, so a second calapi (same user) can listen on the
+/// same port while the first drains, and attaches a one-instruction classic BPF program to the port's
+/// group: "take the socket at index 1". The kernel orders a group by joining time and falls back to its
+/// hash when the index is out of range, so one process alone gets every connection, and as soon as a
+/// second one listens, every new connection goes to it; the older one's accept queue stops growing,
+/// and it can accept what is queued and close its socket without a connection being reset.
+///
 /// Called once from `HTTPServer.start()`; the caller owns the returned descriptor.
 enum HTTPListener {
     /// A listening socket for `host`:`port`, or an error naming the address and the system's reason.
-    static func open(host: String, port: UInt16, backlog: Int32) throws -> Int32 {
+    static func open(host: String, port: UInt16, backlog: Int32, reusePort: Bool = false) throws -> Int32 {
         let label = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         var hints = addrinfo()
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
@@ -31,13 +38,35 @@ enum HTTPListener {
             }
             var on: Int32 = 1
             setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-            if bind(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0, listen(fd, backlog) == 0 {
+            if reusePort {
+                setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
+            }
+            if bind(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0, listen(fd, backlog) == 0,
+               !reusePort || steerToNewest(fd) {
                 return fd
             }
             reason = String(cString: strerror(errno))
             close(fd)
         }
         throw HTTPServerError(message: "cannot listen on \(label): \(reason)")
+    }
+
+    /// `SO_ATTACH_REUSEPORT_CBPF` with the program `ret #1` (`BPF_RET | BPF_K`); see the type's comment.
+    private static func steerToNewest(_ fd: Int32) -> Bool {
+        let attachReusePortCBPF: Int32 = 51
+        // struct sock_filter { u16 code; u8 jt; u8 jf; u32 k; }: one instruction, 8 bytes.
+        return withUnsafeTemporaryAllocation(byteCount: 8, alignment: 8) { filter in
+            filter.storeBytes(of: 0, toByteOffset: 0, as: UInt64.self)
+            filter.storeBytes(of: 0x06, toByteOffset: 0, as: UInt16.self)
+            filter.storeBytes(of: 1, toByteOffset: 4, as: UInt32.self)
+            // struct sock_fprog { u16 len; struct sock_filter *filter; }: 16 bytes on 64-bit Linux.
+            return withUnsafeTemporaryAllocation(byteCount: 16, alignment: 8) { program in
+                program.storeBytes(of: 0, toByteOffset: 0, as: UInt64.self)
+                program.storeBytes(of: 1, toByteOffset: 0, as: UInt16.self)
+                program.storeBytes(of: filter.baseAddress!, toByteOffset: 8, as: UnsafeMutableRawPointer.self)
+                return setsockopt(fd, SOL_SOCKET, attachReusePortCBPF, program.baseAddress, 16) == 0
+            }
+        }
     }
 
     /// The port a bound socket actually uses (the kernel's choice when 0 was asked).

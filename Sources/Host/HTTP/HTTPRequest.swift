@@ -13,4 +13,6 @@ struct HTTPRequest {
     /// Whether the client asked to keep the connection open (HTTP/1.1 unless `Connection: close`,
     /// HTTP/1.0 only with `Connection: keep-alive`).
     var keepAlive: Bool
+    /// The client's IP address as the socket sees it (a proxy's, behind one); "" when unknown.
+    var remoteAddress = ""
 }

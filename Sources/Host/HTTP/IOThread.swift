@@ -5,9 +5,9 @@ import Glibc
 /// an eventfd for wake-ups, and the connections this loop accepted.
 ///
 /// Threading: the loop thread owns everything here except the inbox. Other threads only call
-/// `complete(_:)` (through a `ResponseSink`) and `requestStop(deadline:acknowledge:)`; both append under a
-/// mutex and write the eventfd. The listening socket is registered with EPOLLEXCLUSIVE, so a new connection
-/// wakes one loop rather than all of them.
+/// `complete(_:)` (through a `ResponseSink`), `apply(_:)` and `requestStop(deadline:acknowledge:)`; each
+/// leaves its message under a mutex and writes the eventfd. The listening socket is registered with
+/// EPOLLEXCLUSIVE, so a new connection wakes one loop rather than all of them.
 ///
 /// Ownership: the server and every outstanding `ResponseSink` keep this object alive. The eventfd is closed
 /// only in `deinit`, so a response arriving after the loop ended is dropped without touching a descriptor
@@ -36,29 +36,32 @@ final class IOThread {
     let handler: HTTPRequestHandler
     /// Scratch space for `recv`, used by one connection at a time.
     let readBuffer: UnsafeMutableRawBufferPointer
+    /// The limits in force: each connection reads them when a request starts (see `apply(_:)`).
+    private(set) var limits: HTTPLimits
     /// Bytes a connection may read ahead while its current request is being answered.
-    let readAheadLimit: Int
+    private(set) var readAheadLimit = 0
     /// How long a connection closing after an answer keeps draining what the client still sends, so the
     /// client reads the answer instead of a reset.
-    let lingerSeconds: Double
+    private(set) var lingerSeconds = 0.0
     /// The `Date` header cache.
     var date = HTTPDate()
-    /// True once a stop was requested: in-flight requests finish, everything else closes.
+    /// True once a stop was requested: every request received is answered with `Connection: close`, then
+    /// each connection closes (see `HTTPConnection.beginDrain`).
     private(set) var stopping = false
 
     private let listener: Int32
     private let budget: HTTPConnectionBudget
     private let epoll: Int32
     private let wakeFD: Int32
-    private let tick: Double
+    /// How often deadlines are checked.
+    private var tick = 1.0
     private var pthread = pthread_t()
     /// Indexed by descriptor.
     private var connections: [HTTPConnection?] = []
     private var openConnections = 0
-    /// Open connections that have been answered for the last time and only wait for the client to close.
-    private var lingeringConnections = 0
     private var nextGeneration: UInt32 = 0
     private var acceptPaused = false
+    private var nextSweep = 0.0
     private var stopDeadline = Double.infinity
     /// Responses sent on the loop thread itself, delivered after the handler call returns.
     private var local: [Completion] = []
@@ -69,6 +72,7 @@ final class IOThread {
     private var inbox: [Completion] = []
     private var inboxClosed = false
     private var stopRequest: (deadline: Double, acknowledge: DispatchSemaphore)?
+    private var limitsRequest: HTTPLimits?
 
     /// Creates the epoll set and eventfd and registers the shared `listener`; the loop starts with `start()`.
     init(config: HTTPServerConfig, handler: HTTPRequestHandler, listener: Int32, budget: HTTPConnectionBudget) throws {
@@ -77,12 +81,11 @@ final class IOThread {
         self.listener = listener
         self.budget = budget
         readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
-        readAheadLimit = max(config.maxHeaderBytes, 64 * 1024)
-        lingerSeconds = min(2, max(0.05, config.headerTimeoutSeconds))
-        tick = min(1, max(0.005, min(config.headerTimeoutSeconds, config.idleTimeoutSeconds) / 8))
+        limits = config.limits
         pthread_mutex_init(mutex, nil)
         epoll = LinuxAPI.epollCreate()
         wakeFD = LinuxAPI.eventFD()
+        adopt(config.limits)
         guard epoll >= 0, wakeFD >= 0,
               LinuxAPI.epollControl(epoll, LinuxAPI.epollAdd, listener, events: LinuxAPI.epollIn | LinuxAPI.epollExclusive,
                                     data: IOThread.listenerTag) == 0,
@@ -137,6 +140,14 @@ final class IOThread {
         if wasEmpty { wake() }
     }
 
+    /// Hands the loop new limits, which each connection takes at its next request. Any thread.
+    func apply(_ newLimits: HTTPLimits) {
+        pthread_mutex_lock(mutex)
+        limitsRequest = newLimits
+        pthread_mutex_unlock(mutex)
+        wake()
+    }
+
     /// Asks the loop to stop accepting, signal `acknowledge` once the listener is out of its epoll set,
     /// finish in-flight requests until `deadline` (monotonic seconds) and end. Any thread.
     func requestStop(deadline: Double, acknowledge: DispatchSemaphore) {
@@ -157,19 +168,21 @@ final class IOThread {
         }
     }
 
-    /// Notes that a connection has sent its last response and lingers (see `HTTPConnection`).
-    func startedLingering() {
-        lingeringConnections += 1
-    }
-
     /// Forgets a connection that has closed its descriptor.
-    func remove(_ connection: HTTPConnection, wasLingering: Bool) {
+    func remove(_ connection: HTTPConnection) {
         let index = Int(connection.fd)
         guard index < connections.count, connections[index] === connection else { return }
         connections[index] = nil
         openConnections -= 1
-        if wasLingering { lingeringConnections -= 1 }
         budget.release()
+    }
+
+    /// Takes `newLimits` and what follows from them.
+    private func adopt(_ newLimits: HTTPLimits) {
+        limits = newLimits
+        readAheadLimit = max(newLimits.maxHeaderBytes, 64 * 1024)
+        lingerSeconds = min(2, max(0.05, newLimits.headerTimeoutSeconds))
+        tick = min(1, max(0.005, min(newLimits.headerTimeoutSeconds, newLimits.idleTimeoutSeconds) / 8))
     }
 
     private func wake() {
@@ -181,7 +194,7 @@ final class IOThread {
         pthread_setspecific(IOThread.currentLoop, Unmanaged.passUnretained(self).toOpaque())
         let events = UnsafeMutableRawBufferPointer.allocate(byteCount: IOThread.maxEvents * LinuxAPI.epollEventSize, alignment: 8)
         defer { events.deallocate() }
-        var nextSweep = HTTPClock.now() + tick
+        nextSweep = HTTPClock.now() + tick
         while true {
             let wait = min(nextSweep, stopDeadline) - HTTPClock.now()
             let timeout = Int32((max(0, min(wait, 60)) * 1000).rounded(.up))
@@ -199,10 +212,10 @@ final class IOThread {
             let now = HTTPClock.now()
             if now >= nextSweep {
                 sweep(now)
-                nextSweep = now + tick
+                nextSweep = now + (stopping ? min(tick, 0.05) : tick)
             }
-            // Lingering connections have had their answers; a stop does not wait for their clients.
-            if stopping && (openConnections == lingeringConnections || now >= stopDeadline) { break }
+            // A stop waits for lingering connections too: closing one early could reset its answer.
+            if stopping && (openConnections == 0 || now >= stopDeadline) { break }
         }
         finish()
     }
@@ -232,8 +245,9 @@ final class IOThread {
         return connection
     }
 
-    private func acceptConnections() {
-        for _ in 0..<IOThread.acceptsPerWakeUp {
+    /// Accepts up to `limit` waiting connections (while stopping too: those are answered once and closed).
+    private func acceptConnections(limit: Int = IOThread.acceptsPerWakeUp) {
+        for _ in 0..<limit {
             let fd = LinuxAPI.acceptNonBlocking(listener)
             guard fd >= 0 else {
                 switch errno {
@@ -247,7 +261,7 @@ final class IOThread {
                 }
                 return
             }
-            guard !stopping, budget.acquire() else {
+            guard budget.acquire() else {
                 close(fd)
                 continue
             }
@@ -259,7 +273,8 @@ final class IOThread {
         var on: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
         nextGeneration = nextGeneration == UInt32.max ? 1 : nextGeneration + 1
-        let connection = HTTPConnection(fd: fd, generation: nextGeneration, config: config)
+        let connection = HTTPConnection(fd: fd, generation: nextGeneration, limits: limits)
+        connection.remoteAddress = PeerAddress.of(fd)
         guard LinuxAPI.epollControl(epoll, LinuxAPI.epollAdd, fd, events: connection.registeredEvents,
                                     data: connection.epollData) == 0 else {
             close(fd)
@@ -272,6 +287,7 @@ final class IOThread {
         }
         connections[index] = connection
         openConnections += 1
+        if stopping { connection.beginDrain(on: self) }
     }
 
     private func pauseAccepting() {
@@ -286,7 +302,10 @@ final class IOThread {
         swap(&inbox, &inboxBatch)
         let request = stopRequest
         stopRequest = nil
+        let newLimits = limitsRequest
+        limitsRequest = nil
         pthread_mutex_unlock(mutex)
+        if let newLimits { adopt(newLimits) }
         for completion in inboxBatch {
             completion.connection.deliver(completion.response, serial: completion.serial, on: self)
         }
@@ -307,11 +326,15 @@ final class IOThread {
         }
     }
 
+    /// Accepts every connection already queued on the listener (closing the listener would reset them),
+    /// takes the listener out of the epoll set, and lets each connection finish (`HTTPConnection.beginDrain`).
     private func beginStop(deadline: Double, acknowledge: DispatchSemaphore) {
         if !stopping {
             stopping = true
             stopDeadline = deadline
+            nextSweep = min(nextSweep, HTTPClock.now() + 0.05)
             if !acceptPaused {
+                acceptConnections(limit: Int.max)
                 _ = LinuxAPI.epollControl(epoll, LinuxAPI.epollDelete, listener, events: 0, data: 0)
             }
             acceptPaused = false

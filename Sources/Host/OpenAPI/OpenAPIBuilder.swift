@@ -1,7 +1,8 @@
 /// Assembles the OpenAPI 3.0 document served at `/docs` from the routes actually mounted: each
 /// operation is the plugin's fragment plus parameters taken from the path template and query
 /// schema and a request body taken from the body schema, so the docs and the checks agree; the
-/// error answers the host gives by itself are added to each (`HostErrorResponses`).
+/// error answers the host gives by itself are added to each (`HostErrorResponses`). Each operation
+/// names the plugin that serves it and its version (`x-calapi-plugin`).
 enum OpenAPIBuilder {
     static func document(routes: [Route], components: [ComponentSchema], serverURL: String) -> JSONValue {
         var paths = JSONObject(members: [])
@@ -62,6 +63,7 @@ enum OpenAPIBuilder {
                                                "content": object(["application/json": object(["schema": body])])])
         }
         if operation["tags"] == nil { operation["tags"] = .array([.string(route.resource)]) }
+        operation["x-calapi-plugin"] = object(["name": .string(route.pluginName), "version": .string(route.pluginVersion)])
         var responses = JSONObject(members: [])
         if case .object(let declared)? = operation["responses"] { responses = declared }
         if responses.members.isEmpty { responses["200"] = object(["description": .string("OK")]) }

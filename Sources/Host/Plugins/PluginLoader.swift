@@ -10,18 +10,17 @@ struct PluginLoader {
     let directory: String
     let catalog: StatementCatalog
 
-    /// File name of a plugin family: `Users` → `libUsers.so`.
-    static func fileName(for family: String) -> String { "lib\(family).so" }
-
-    /// Loads one family. Throws PluginLoadError naming the file.
-    func load(family: String, alreadyLoaded: [LoadedPlugin]) throws -> LoadedPlugin {
-        let file = PluginLoader.fileName(for: family)
-        guard !family.isEmpty, family.utf8.allSatisfy({ $0 == 95 || ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) else {
+    /// Loads one plugin. Throws PluginLoadError naming the file.
+    func load(_ source: PluginSource, alreadyLoaded: [LoadedPlugin]) throws -> LoadedPlugin {
+        let file = source.fileName
+        if case .family(let family) = source,
+           family.isEmpty || !family.utf8.allSatisfy({ $0 == 95 || ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) {
             throw PluginLoadError(file: file, problem: "invalid plugin name \"\(family)\"")
         }
-        let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
+        let path = source.path(in: directory)
         var info = stat()
         guard stat(path, &info) == 0 else {
+            if case .file = source { throw PluginLoadError(file: file, problem: "no such file: \(path)", hint: "Build the plugin or fix plugins.files") }
             throw PluginLoadError(file: file, problem: "no such file in \(directory)",
                                   hint: "Build the plugins with `swift build` or set plugins.directory")
         }
@@ -47,7 +46,7 @@ struct PluginLoader {
         }
         let initialize = unsafeBitCast(initSymbol, to: calapi_plugin_init_v1_fn.self)
 
-        let registration = Registration(pluginName: magic.name, file: path, catalog: catalog)
+        let registration = Registration(pluginName: magic.name, pluginVersion: magic.version, file: path, catalog: catalog)
         let result = Registrar.withRegistrar(for: registration) { initialize(HostTable.shared, $0) }
         registration.finish()
         if let problem = registration.problem {

@@ -4,6 +4,7 @@ import CalapiPluginAPI
 /// the first problem refuses the whole plugin (a half-registered plugin is never mounted).
 final class Registration {
     let pluginName: String
+    let pluginVersion: String
     let file: String
     private let catalog: StatementCatalog
     private let statementBase: Int
@@ -17,8 +18,9 @@ final class Registration {
     /// The message the plugin gave with `set_error`.
     var initError: String?
 
-    init(pluginName: String, file: String, catalog: StatementCatalog) {
+    init(pluginName: String, pluginVersion: String, file: String, catalog: StatementCatalog) {
         self.pluginName = pluginName
+        self.pluginVersion = pluginVersion
         self.file = file
         self.catalog = catalog
         self.statementBase = catalog.all.count
@@ -71,7 +73,7 @@ final class Registration {
             let body = try compile(route.body_schema, what: "body schema of \(method.names[0]) \(template)")
             let query = try compile(route.query_schema, what: "query schema of \(method.names[0]) \(template)")
             let operation = try parseObject(route.openapi, what: "OpenAPI operation of \(method.names[0]) \(template)")
-            routes.append(Route(pluginName: pluginName, resource: resource, method: method, template: template,
+            routes.append(Route(pluginName: pluginName, pluginVersion: pluginVersion, resource: resource, method: method, template: template,
                                 handler: route.handler, authorize: route.authorize, userData: route.user_data,
                                 bodySchema: body, querySchema: query, operation: operation))
             return CALAPI_OK

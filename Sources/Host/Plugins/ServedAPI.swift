@@ -1,8 +1,8 @@
 import Glibc
 
 /// The API this process serves: the plugins that loaded, the routes the config enables on them
-/// (config ∩ each resource's ceiling), the route trie and the statement catalog. Built once at
-/// start-up; read-only while serving.
+/// (config ∩ each resource's ceiling), the route trie and the statement catalog. Plugins load once,
+/// at start-up; a reload mounts other routes on them (`mounting`). Read-only once built.
 struct ServedAPI {
     let plugins: [LoadedPlugin]
     /// Plugins that were refused; logged, and fatal only when the config needs one of their resources.
@@ -13,13 +13,15 @@ struct ServedAPI {
     /// The catalog's statement for each way of looking a key up; serve picks one at start
     /// (`DatabasePrivileges.keyLookup`), and a connection prepares only the one it runs.
     let keyLookups: [APIKeyAuthenticator.Lookup: Int]
+    /// The catalog's statement of the shared rate-limit count (`RateLimiter.sharedSQL`).
+    let rateLimitStatement: Int
 
     /// Why the API cannot be assembled from this config: a config error (exit 2) or a clash.
     struct AssemblyError: Error, CustomStringConvertible {
         let description: String
     }
 
-    /// Loads the configured plugins and mounts the enabled routes.
+    /// Loads the configured plugins and mounts the routes the config enables.
     static func assemble(config: Config) throws -> ServedAPI {
         PluginLimits.installed = config.pluginLimits
         let catalog = StatementCatalog()
@@ -27,15 +29,23 @@ struct ServedAPI {
         for lookup in [APIKeyAuthenticator.Lookup.function, .direct] {
             keyLookups[lookup] = catalog.add(owner: "calapi", name: "authenticate_\(lookup)", sql: lookup.sql, writes: false)
         }
+        let rateLimitStatement = catalog.add(owner: "calapi", name: "rate_limit_hit", sql: RateLimiter.sharedSQL, writes: true)
         let loader = PluginLoader(directory: pluginDirectory(config), catalog: catalog)
         var plugins: [LoadedPlugin] = []
         var refusals: [PluginLoadError] = []
-        for family in config.pluginNames {
-            do { plugins.append(try loader.load(family: family, alreadyLoaded: plugins)) } catch let error as PluginLoadError {
+        for source in config.pluginSources {
+            do { plugins.append(try loader.load(source, alreadyLoaded: plugins)) } catch let error as PluginLoadError {
                 refusals.append(error)
             }
         }
+        let loaded = ServedAPI(plugins: plugins, refusals: refusals, routes: [], trie: RouteTrie(), catalog: catalog,
+                               keyLookups: keyLookups, rateLimitStatement: rateLimitStatement)
+        return try loaded.mounting(config)
+    }
 
+    /// The same plugins with the routes `config` enables (config ∩ each resource's ceiling): at start,
+    /// and again on a reload, which changes the resources and methods served but never the plugins.
+    func mounting(_ config: Config) throws -> ServedAPI {
         var owners: [String: LoadedPlugin] = [:]
         for plugin in plugins {
             for resource in plugin.ceilings.keys {
@@ -81,7 +91,7 @@ struct ServedAPI {
             }
         }
         return ServedAPI(plugins: plugins, refusals: refusals, routes: routes, trie: trie, catalog: catalog,
-                         keyLookups: keyLookups)
+                         keyLookups: keyLookups, rateLimitStatement: self.rateLimitStatement)
     }
 
     /// The configured plugin folder, or the folder of the running executable.

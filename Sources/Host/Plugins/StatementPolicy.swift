@@ -15,7 +15,7 @@
 enum StatementPolicy {
     /// Tables, columns and functions no plugin statement may name (quoted, as Cal.com's schema spells them).
     static let sensitiveNames = Set(SensitiveData.tables + [
-        "hashedKey", "twoFactorSecret", "backupCodes", "password", DatabaseRole.lookupFunction,
+        "hashedKey", "twoFactorSecret", "backupCodes", "password", DatabaseRole.lookupFunction, Migrator.rateLimitTable,
     ])
 
     /// Words (lower case) that run SQL text, or change the session for the statements that follow.

@@ -4,6 +4,8 @@ import CalapiPluginAPI
 /// compiled schemas the host checks before calling it. Immutable after start-up.
 final class Route {
     let pluginName: String
+    /// The plugin's own version (its magic block), shown with each operation at `/docs`.
+    let pluginVersion: String
     let resource: String
     let method: MethodSet
     let template: PathTemplate
@@ -23,10 +25,11 @@ final class Route {
     /// The plugin's OpenAPI operation object.
     let operation: JSONObject
 
-    init(pluginName: String, resource: String, method: MethodSet, template: PathTemplate,
+    init(pluginName: String, pluginVersion: String, resource: String, method: MethodSet, template: PathTemplate,
          handler: calapi_handler, authorize: calapi_handler?, userData: UnsafeMutableRawPointer?,
          bodySchema: (JSONSchema, JSONValue)?, querySchema: (JSONSchema, JSONValue)?, operation: JSONObject) {
         self.pluginName = pluginName
+        self.pluginVersion = pluginVersion
         self.resource = resource
         self.method = method
         self.template = template

@@ -8,6 +8,8 @@ final class RouteTrie {
         let template: PathTemplate
         private(set) var routes: [UInt32: Route] = [:]
         private(set) var allowed: MethodSet = []
+        /// The resource of the routes here (the first one's), for metrics and logs.
+        private(set) var resource = ""
 
         init(template: PathTemplate) { self.template = template }
 
@@ -16,6 +18,7 @@ final class RouteTrie {
         fileprivate func add(_ route: Route) {
             routes[route.method.rawValue] = route
             allowed.insert(route.method)
+            if resource.isEmpty { resource = route.resource }
         }
     }
 

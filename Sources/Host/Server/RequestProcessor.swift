@@ -1,21 +1,25 @@
 import CalapiPluginAPI
 
-/// What a worker does with one job, in Cal.com's middleware order: authenticate the API key, pick
-/// the method's route (405 otherwise), read the path parameters by the route's query schema, run
-/// the route's authorize hook, validate query and body against the route's schemas, then call the
-/// plugin's handler, inside a transaction for writing methods. Stateless: one instance
-/// serves every worker, each passing its own connection.
+/// What a worker does with one job, in Cal.com's middleware order: authenticate the API key, count
+/// the request against its user's rate limit (429 past it), pick the method's route (405
+/// otherwise), read the path parameters by the route's query schema, run the route's authorize
+/// hook, validate query and body against the route's schemas, then call the plugin's handler,
+/// inside a transaction for writing methods. Stateless: one instance serves every worker, each
+/// passing its own connection.
 final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
     private let statements: StatementCatalog
     private let maxBodyDepth = 64
-    /// `limits.max_query_params`: more parameters answer 400 before anything is decoded.
-    private let maxQueryParameters: Int
 
-    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, maxQueryParameters: Int = 1000) {
+    /// Counts each authenticated request against its user's limit (`rate_limit:`).
+    private let rateLimiter: RateLimiter
+    private let metrics: MetricsRegistry
+
+    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, rateLimiter: RateLimiter, metrics: MetricsRegistry) {
         self.authenticator = authenticator
         self.statements = statements
-        self.maxQueryParameters = maxQueryParameters
+        self.rateLimiter = rateLimiter
+        self.metrics = metrics
     }
 
     /// Answers one job with the worker's own connection and key cache.
@@ -23,7 +27,7 @@ final class RequestProcessor {
         let request = job.request
         let pairs: [(key: String, value: String)]
         do {
-            pairs = try QueryString.pairs(request.query, limit: maxQueryParameters)
+            pairs = try QueryString.pairs(request.query, limit: job.settings.maxQueryParameters)
         } catch {
             return APIResponse.message(400, error.message)
         }
@@ -35,16 +39,46 @@ final class RequestProcessor {
             case .refused(let status, let body): return APIResponse.json(status, body)
             }
         } catch let error as DatabaseError where error.kind == .unavailable || error.kind == .cancelled {
+            metrics.local.recordDatabaseError(error.kind)
             return error.kind == .unavailable ? APIResponse.databaseUnavailable : stoppedAnswer(job.sink.cancellation)
         } catch {
+            if let error = error as? DatabaseError { metrics.local.recordDatabaseError(error.kind) }
             Log.error("API key lookup failed: \(error)")
             return APIResponse.internalError
         }
+        job.trace.userId = principal.userId
 
+        // Cal.com's order: the key, then its user's rate limit, then everything else. Every answer
+        // from here on carries the limit's headers.
+        let limit = rateLimit(principal, job.trace.settings.rateLimit, connection)
+        if let limit, !limit.allowed {
+            metrics.local.recordRateLimited()
+            return limit.refusal
+        }
+        var response = serve(job, pairs: pairs, principal: principal, connection: connection)
+        if let limit { response.headers += limit.headers }
+        return response
+    }
+
+    /// Counts the request against its user's limit; nil when limits are off, or when the shared count
+    /// failed (the request goes on: the limit must not turn a database hiccup into refusals).
+    private func rateLimit(_ principal: Principal, _ settings: RateLimitSettings, _ connection: PGConnection) -> RateLimitDecision? {
+        do {
+            return try rateLimiter.decide(user: principal.userId, settings: settings, connection: connection)
+        } catch {
+            if let error = error as? DatabaseError { metrics.local.recordDatabaseError(error.kind) }
+            return nil
+        }
+    }
+
+    /// Everything after authentication: method, path parameters, authorize hook, validation, handler.
+    private func serve(_ job: Job, pairs: [(key: String, value: String)], principal: Principal, connection: PGConnection) -> HTTPResponse {
+        let request = job.request
         let method = RequestProcessor.methodSet(request.method)
         guard let method, let route = job.entry.route(for: method) else {
             return APIResponse.methodNotAllowed(job.entry.allowed)
         }
+        job.trace.resource = route.resource
 
         // Ids are read once, by the route's own rule, before any plugin code sees them: the
         // authorize hook and the handler get the same values (as Cal.com's `[id]` middlewares
@@ -95,6 +129,7 @@ final class RequestProcessor {
     private func run(_ route: Route, _ context: RequestContext, transactional: Bool) -> HTTPResponse {
         if transactional {
             do { _ = try context.connection.simpleQuery("BEGIN") } catch let error as DatabaseError {
+                metrics.local.recordDatabaseError(error.kind)
                 return error.kind == .unavailable ? APIResponse.databaseUnavailable : APIResponse.internalError
             } catch { return APIResponse.internalError }
         }
@@ -104,6 +139,7 @@ final class RequestProcessor {
             do {
                 _ = try context.connection.simpleQuery(succeeded ? "COMMIT" : "ROLLBACK")
             } catch let error as DatabaseError {
+                metrics.local.recordDatabaseError(error.kind)
                 Log.error("\(succeeded ? "COMMIT" : "ROLLBACK") failed: \(error.message)")
                 if succeeded { return error.kind == .unavailable ? APIResponse.databaseUnavailable : APIResponse.internalError }
             } catch {
@@ -131,6 +167,7 @@ final class RequestProcessor {
     private func failure(_ route: Route, _ context: RequestContext) -> HTTPResponse {
         let operation = "\(route.pluginName): \(route.method.names[0]) \(route.template)"
         if let error = context.lastDatabaseError {
+            metrics.local.recordDatabaseError(error.kind)
             if error.kind == .cancelled { return stoppedAnswer(context.cancellation) }
             if let answer = RequestProcessor.answer(for: error.kind) {
                 if error.kind != .unavailable { Log.info("\(operation) refused by the database: \(error)") }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import Synchronization
 
 /// The handler threads. Each owns one database connection (with its prepared statements) and a
@@ -7,16 +7,32 @@ final class WorkerPool {
     private let workers: [Worker]
     private let next = Atomic<Int>(0)
 
-    /// - Parameter statementTimeout: `statement_timeout` of every worker's connection, in seconds (0 = none).
-    init(count: Int, databaseURL: String, processor: RequestProcessor, keyCacheSeconds: Double, statementTimeout: Double = 0,
-         queueCapacity: Int = 256) {
+    /// - Parameter statementTimeout: `statement_timeout` of the connections as they open, in seconds
+    ///   (0 = the server's); each job then brings its own (`ServingSettings.statementTimeoutSeconds`).
+    init(count: Int, databaseURL: String, processor: RequestProcessor, recorder: RequestRecorder, keyCacheSeconds: Double,
+         statementTimeout: Double = 0, queueCapacity: Int = 256) {
         workers = (0..<count).map {
             Worker(index: $0, connection: PGConnection(url: databaseURL, statementTimeout: statementTimeout),
-                   cache: AuthCache(seconds: keyCacheSeconds), processor: processor, queueCapacity: queueCapacity)
+                   cache: AuthCache(seconds: keyCacheSeconds), processor: processor, recorder: recorder, queueCapacity: queueCapacity)
         }
     }
 
-    func start() { workers.forEach { $0.start() } }
+    /// Pool connections whose worker is running a request, and the others (for `/metrics`).
+    var connectionStates: (busy: Int, idle: Int) {
+        let busy = workers.reduce(0) { $0 + ($1.busy.load(ordering: .relaxed) ? 1 : 0) }
+        return (busy, workers.count - busy)
+    }
+
+    /// Starts the threads; throws when the system refuses one (those already started are stopped).
+    func start() throws {
+        for (index, worker) in workers.enumerated() {
+            do { try worker.start() } catch {
+                workers[..<index].forEach { $0.queue.close() }
+                workers[..<index].forEach { $0.join() }
+                throw error
+            }
+        }
+    }
 
     /// Hands a job to the next worker with room; false when every queue is full.
     func submit(_ job: Job) -> Bool {
@@ -27,7 +43,7 @@ final class WorkerPool {
         return false
     }
 
-    /// Lets queued jobs finish, then stops the threads and closes their connections.
+    /// Lets queued jobs finish, then stops the threads and waits until they have ended.
     func stop() {
         workers.forEach { $0.queue.close() }
         workers.forEach { $0.join() }
@@ -36,40 +52,74 @@ final class WorkerPool {
 
 /// One handler thread, its connection, its key cache, and the wake-up that cancels the statement of
 /// a request whose client left.
+///
+/// The connection is opened, used and closed on the worker's own thread, and `join` waits for the
+/// thread to have ended (`pthread_join`, not a signal sent before the end): libpq, and the Kerberos
+/// library it loads for GSSAPI, keep per-thread state that is released as the thread exits, which must
+/// happen before `exit` runs the libraries' destructors (see docs/operations.md, "Restarts and upgrades").
 final class Worker {
     let queue: BlockingQueue<Job>
+    /// True while a request is being served.
+    let busy = Atomic<Bool>(false)
     private let index: Int
     private let connection: PGConnection
     private let interrupt = WorkerInterrupt()
     private let cache: AuthCache
     private let processor: RequestProcessor
-    private let finished = DispatchSemaphore(value: 0)
+    private let recorder: RequestRecorder
+    private var thread: pthread_t?
 
-    init(index: Int, connection: PGConnection, cache: AuthCache, processor: RequestProcessor, queueCapacity: Int) {
+    init(index: Int, connection: PGConnection, cache: AuthCache, processor: RequestProcessor, recorder: RequestRecorder,
+         queueCapacity: Int) {
         self.index = index
         self.connection = connection
         self.cache = cache
         self.processor = processor
+        self.recorder = recorder
         self.queue = BlockingQueue(capacity: queueCapacity)
     }
 
-    func start() {
-        let thread = Thread { [self] in
-            try? connection.connect()
-            connection.interrupt = interrupt
-            while let job = queue.pop() {
-                // A request whose client left while it waited in the queue is not started.
-                let abandoned = interrupt.begin(job.sink.cancellation)
-                job.sink.send(abandoned ? APIResponse.clientGone : processor.process(job, connection: connection, cache: cache))
-                interrupt.end()
-            }
-            connection.close()
-            finished.signal()
+    func start() throws {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, 1 << 20)
+        let retained = Unmanaged.passRetained(self)
+        var created = pthread_t()
+        let status = pthread_create(&created, &attributes, { context in
+            let worker = Unmanaged<Worker>.fromOpaque(context!).takeRetainedValue()
+            worker.run()
+            return nil
+        }, retained.toOpaque())
+        guard status == 0 else {
+            retained.release()
+            throw HTTPServerError(message: "cannot start worker \(index): \(String(cString: strerror(status)))")
         }
-        thread.name = "calapi-worker-\(index)"
-        thread.stackSize = 1 << 20
-        thread.start()
+        thread = created
     }
 
-    func join() { finished.wait() }
+    /// Waits until the thread has ended. Called once, after the queue was closed.
+    func join() {
+        guard let thread else { return }
+        pthread_join(thread, nil)
+        self.thread = nil
+    }
+
+    private func run() {
+        try? connection.connect()
+        connection.interrupt = interrupt
+        let metrics = recorder.metrics.local
+        while let job = queue.pop() {
+            busy.store(true, ordering: .relaxed)
+            metrics.recordPoolWait(seconds: HTTPClock.now() - job.trace.receivedAt)
+            // A request whose client left while it waited in the queue is not started.
+            let abandoned = interrupt.begin(job.sink.cancellation)
+            connection.statementTimeout = job.settings.statementTimeoutSeconds
+            let response = abandoned ? APIResponse.clientGone : processor.process(job, connection: connection, cache: cache)
+            job.sink.send(recorder.finish(job.trace, response))
+            interrupt.end()
+            busy.store(false, ordering: .relaxed)
+        }
+        connection.close()
+    }
 }

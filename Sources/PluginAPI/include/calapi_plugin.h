@@ -1,5 +1,5 @@
 /*
- * calapi_plugin.h — the whole contract between calapi and its plugins (C11, ABI 1.1).
+ * calapi_plugin.h — the whole contract between calapi and its plugins (C11 or C++11, ABI 1.1).
  *
  * A plugin is a shared library exporting exactly two C symbols:
  *
@@ -17,6 +17,9 @@
  *     Removing, reordering or changing a member or a signature is a major bump, and the init symbol's
  *     name changes with it (calapi_plugin_init_v2), so an old plugin is never called by a new host.
  *   - Use CALAPI_HAS(ptr, member) before calling a host function added after 1.0.
+ *   - A host loads a plugin whose major equals its own and whose minor is not greater than its own:
+ *     a minor version only appends host functions and struct members (an older plugin never sees
+ *     them, a newer one checks with CALAPI_HAS); anything else is a new major.
  *   - Fixed-width integers only; no C enums (their size is the compiler's choice).
  *
  * Memory ownership across the boundary:
@@ -33,6 +36,54 @@
  * Host functions taking a calapi_req may be called only from the thread running that request's
  * handler. Functions without a calapi_req are thread-safe. A handler must not block on anything but
  * the host's database calls, and must never trap or longjmp: failures are status codes.
+ *
+ * Naming and loading:
+ *   - The file is lib<Name>.so, <Name> of letters, digits and '_'. The magic block's `name` is the
+ *     plugin's identity (logs, `calapi plugins`, the `x-calapi-plugin` extension of each operation at
+ *     /docs): two plugins with the same name, or the same file twice, are refused.
+ *   - config.yaml lists what loads: `plugins.load: [<Name>, …]` finds lib<Name>.so in
+ *     `plugins.directory` (default: the calapi executable's folder); `plugins.files: [path, …]` loads
+ *     plugin files anywhere (paths relative to config.yaml's folder), e.g. a third-party plugin in its
+ *     own build folder. A file that is writable by group or others is refused.
+ *   - A route belongs to the resource it names, whatever its path: `/teams/{teamId}/event-types` is
+ *     served by the plugin declaring "event-types", not by the one declaring "teams". config.yaml's
+ *     `resources:` enables methods per resource (a route is mounted only when its resource enables
+ *     its method); two plugins may not declare the same resource, nor serve the same method and path.
+ *   - Paths are OpenAPI templates without the version prefix; calapi serves each under /v1, /api/v1
+ *     and unversioned. Every route requires an API key: the host answers 401 before any plugin code.
+ *
+ * What a statement may not do (checked by word when it is registered; the plugin is refused with the
+ * reason): hold more than one statement; start with transaction control (BEGIN, COMMIT, ROLLBACK,
+ * SAVEPOINT, RELEASE, ABORT, START, END) or DDL and session commands (CREATE, DROP, ALTER, GRANT,
+ * REVOKE, COPY, SET, RESET, LOCK, VACUUM, DO, CALL): only SELECT, INSERT, UPDATE, DELETE and WITH;
+ * name a sensitive table or column (ApiKey, Credential, Webhook, UserPassword, ResetPasswordRequest,
+ * VerificationToken, ReminderMail, Account, Session, Impersonations, RateLimit, AccessToken,
+ * RefreshToken, PlatformOAuthClient, App, DomainWideDelegation, DelegationCredential,
+ * WorkspacePlatform, hashedKey, twoFactorSecret, backupCodes, password, calapi_api_key_lookup),
+ * quoted or bare, in any case: the check is by word, so an alias or output name such as `password`
+ * or `session` is refused too; use U& escapes, dollar quotes ($$), query_to_xml and its family,
+ * ts_stat, ts_rewrite, dblink*, set_config, TEMP/TEMPORARY/pg_temp; or write (INSERT, UPDATE,
+ * DELETE, MERGE, TRUNCATE anywhere) while declared read-only (`writes` = 0). Behind this check,
+ * PostgreSQL is the boundary: `calapi serve` connects as a restricted role that may use only the
+ * tables the API serves (users without its secret columns, Team, Membership, EventType, Host,
+ * _user_eventtype, HashedLink (read), EventTypeCustomInput, Schedule, Availability,
+ * SelectedCalendar, DestinationCalendar, Booking (no oneTimePassword), Attendee, BookingReference,
+ * Payment (read, no data), calapi_unverified_email). A statement on any other table fails at run
+ * time (CALAPI_DB_ERROR, "permission denied" in the log); an operator who wants a plugin to reach
+ * another table grants it to that role (`calapi db-role-sql` prints the role's SQL; add
+ * `GRANT SELECT ON "<Table>" TO calapi_api;` after it, and re-run both after Cal.com's migrations).
+ *
+ * JSON Schema (body and query schemas, compiled at registration; any other keyword refuses the
+ * plugin): type (string, integer, number, boolean, object, array, null, or an array of them),
+ * nullable, enum, const, properties, required, additionalProperties (boolean or schema), minimum,
+ * maximum, exclusiveMinimum, exclusiveMaximum (numbers), minLength, maxLength, minItems, maxItems,
+ * pattern (ECMAScript-style subset), format (email, date-time, date, time, timezone), items, anyOf,
+ * oneOf; annotations accepted and ignored: title, description, example, examples, default,
+ * deprecated, readOnly, writeOnly, $comment. calapi's own: "x-message" (the message reported when
+ * this schema refuses a value, instead of zod's) and "x-coerce" on an integer or number property of
+ * a query schema ("number": JavaScript's Number(), the default; "parseInt": parseInt, so `12abc` is
+ * 12; "digits": decimal digits only). A refused value answers 400 {"message": "<zod-style issues>"}
+ * before the handler runs; a body that is not JSON answers 400 too.
  */
 #ifndef CALAPI_PLUGIN_H
 #define CALAPI_PLUGIN_H
@@ -61,8 +112,13 @@ extern "C" {
 /** 'C','A','P','I' read as a little-endian uint32. */
 #define CALAPI_MAGIC 0x49504143u
 
-/** Exported with default visibility even when the plugin is built with -fvisibility=hidden. */
+/** Exported with default visibility even when the plugin is built with -fvisibility=hidden (and
+ *  with C linkage from C++, so the host finds the two entry points by their C names). */
+#ifdef __cplusplus
+#define CALAPI_EXPORT extern "C" __attribute__((visibility("default")))
+#else
 #define CALAPI_EXPORT __attribute__((visibility("default")))
+#endif
 
 /** Size of a struct, for its `struct_size` member. */
 #define CALAPI_SIZE(type) ((uint32_t)sizeof(type))
@@ -81,7 +137,11 @@ typedef struct calapi_str {
 } calapi_str;
 
 /** A calapi_str from a string literal. */
+#ifdef __cplusplus
+#define CALAPI_LIT(s) (calapi_str{ (s), sizeof(s) - 1 })
+#else
 #define CALAPI_LIT(s) ((calapi_str){ (s), sizeof(s) - 1 })
+#endif
 
 /** Returned by calapi_plugin_magic(); static storage, never freed. 40 bytes on LP64, no padding. */
 typedef struct calapi_magic {
@@ -125,8 +185,11 @@ typedef struct calapi_json calapi_json;
 /** A statement registered at init; valid on every worker's connection. */
 typedef uint32_t calapi_stmt_id;
 
-/** Route handler. Returns CALAPI_OK once it has produced a response (a body, or host->error). Any other
- *  value makes the host answer for it: 503 when the database is unavailable, else 500 without details.
+/** Route handler. Returns CALAPI_OK once it has produced a response (a body, or host->error); one
+ *  that returns CALAPI_OK without writing anything answers 200 `{}`. Any other value makes the host
+ *  answer for it, with a fixed message and never PostgreSQL's text: 503 when the database is
+ *  unavailable or the statement timed out, a 4xx when the last db_exec failed on the client's data
+ *  (400 invalid input, not-null or check violation; 409 unique or foreign-key violation), else 500.
  *  For POST, PATCH, DELETE and PUT the handler runs inside a transaction that the host commits when
  *  the handler returns CALAPI_OK with a 2xx status, and rolls back otherwise. */
 typedef int32_t (*calapi_handler)(calapi_req *req, void *_Nullable user_data);
@@ -311,7 +374,11 @@ typedef struct calapi_host_v1 {
     int32_t (*rows_is_null)(const calapi_rows *_Nullable rows, size_t row, size_t column);
     /** Text of a value as PostgreSQL sent it (NUL-terminated; empty for NULL). */
     calapi_str (*rows_text)(const calapi_rows *_Nullable rows, size_t row, size_t column);
+    /** An integer column's value: the text read as a decimal int64. 0 for NULL, and for a value that
+     *  is no decimal integer (a numeric with a fraction, text, a boolean) or does not fit int64: read
+     *  such columns with rows_text, or cast in SQL (`$1::bigint`, `count(*)`). */
     int64_t (*rows_int64)(const calapi_rows *_Nullable rows, size_t row, size_t column);
+    /** 1 for a boolean column's `t`, else 0 (NULL and non-boolean values included). */
     int32_t (*rows_bool)(const calapi_rows *_Nullable rows, size_t row, size_t column);
     /** Rows inserted, updated or deleted. */
     int64_t (*rows_affected)(const calapi_rows *_Nullable rows);
@@ -368,12 +435,17 @@ typedef const calapi_magic *_Nonnull (*calapi_plugin_magic_fn)(void);
 #pragma clang assume_nonnull end
 #endif
 
+#ifdef __cplusplus
+#define CALAPI_STATIC_ASSERT static_assert
+#else
+#define CALAPI_STATIC_ASSERT _Static_assert
+#endif
 #if defined(__LP64__)
-_Static_assert(sizeof(calapi_str) == 16, "calapi_str layout");
-_Static_assert(sizeof(calapi_magic) == 40, "calapi_magic layout");
-_Static_assert(sizeof(calapi_value) == 48, "calapi_value layout");
-_Static_assert(sizeof(calapi_statement_v1) == 40, "calapi_statement_v1 layout");
-_Static_assert(sizeof(calapi_route_v1) == 112, "calapi_route_v1 layout");
+CALAPI_STATIC_ASSERT(sizeof(calapi_str) == 16, "calapi_str layout");
+CALAPI_STATIC_ASSERT(sizeof(calapi_magic) == 40, "calapi_magic layout");
+CALAPI_STATIC_ASSERT(sizeof(calapi_value) == 48, "calapi_value layout");
+CALAPI_STATIC_ASSERT(sizeof(calapi_statement_v1) == 40, "calapi_statement_v1 layout");
+CALAPI_STATIC_ASSERT(sizeof(calapi_route_v1) == 112, "calapi_route_v1 layout");
 #endif
 
 #ifdef __cplusplus

@@ -36,6 +36,18 @@ enum Migrator {
         )
         """
 
+    /// calapi's shared rate-limit counts (`rate_limit.shared`): one row per user, rewritten by one upsert
+    /// per request. UNLOGGED: counts of the current window are worth no WAL, and a crash merely resets them.
+    static let rateLimitTable = "calapi_rate_limit"
+
+    static let createRateLimitTable = """
+        CREATE UNLOGGED TABLE IF NOT EXISTS \(rateLimitTable) (
+            subject bigint PRIMARY KEY,
+            window_start timestamptz NOT NULL,
+            hits integer NOT NULL
+        )
+        """
+
     /// Migrates with every step calapi knows. Throws `MigrationError` with the operator-facing text.
     static func migrate(using run: SQLRunner) throws -> MigrationReport {
         try migrate(using: run, steps: MigrationStep.all)
@@ -54,6 +66,7 @@ enum Migrator {
             try requireCreatePrivilege(using: run)
             try apply(steps, using: run)
             _ = try run(createUnverifiedEmailTable)
+            _ = try run(createRateLimitTable)
             return MigrationReport(mode: .created)
         case .calapiOwned(let version) where version > latest:
             throw MigrationError("""
@@ -62,11 +75,13 @@ enum Migrator {
                 """)
         case .calapiOwned(let version) where version == latest:
             try ensureUnverifiedEmailTable(survey, using: run)
+            try ensureRateLimitTable(survey, using: run)
             return MigrationReport(mode: .upToDate)
         case .calapiOwned(let version):
             try requireCreatePrivilege(using: run)
             try apply(steps.filter { $0.version > version }, using: run)
             try ensureUnverifiedEmailTable(survey, using: run)
+            try ensureRateLimitTable(survey, using: run)
             return MigrationReport(mode: .upgraded(from: version, to: latest))
         case .calcom:
             return try attach(survey, using: run)
@@ -97,6 +112,15 @@ enum Migrator {
         if survey.tables.contains(unverifiedEmailTable) { return }
         try requireCreatePrivilege(using: run)
         _ = try run(createUnverifiedEmailTable)
+    }
+
+    /// Creates `calapi_rate_limit` when it is missing and the role may create tables. Only
+    /// `rate_limit.shared` uses it, and serve refuses to start with that setting while it is missing,
+    /// so a role that may not create it is not refused here.
+    private static func ensureRateLimitTable(_ survey: SchemaSurvey, using run: SQLRunner) throws {
+        if survey.tables.contains(rateLimitTable) { return }
+        guard try run("SELECT has_schema_privilege(current_schema(), 'CREATE')").first?.first == "t" else { return }
+        _ = try run(createRateLimitTable)
     }
 
     /// Applies each step in its own transaction, together with its bookkeeping row.
@@ -130,6 +154,7 @@ enum Migrator {
             _ = try run(createBookkeepingTable)
         }
         try ensureUnverifiedEmailTable(survey, using: run)
+        try ensureRateLimitTable(survey, using: run)
         let warnings = blocked.keys.sorted().map { table in
             let columns = blocked[table]!.map { "\"\($0)\"" }.joined(separator: ", ")
             return "\"\(table)\" has NOT NULL columns without a default that calapi does not know (\(columns)): "

@@ -1,0 +1,10 @@
+/// The Payment component.
+enum PaymentsSchemas {
+    /// `schemaPaymentPublic` (latest, with `uid`).
+    static let publicPayment = #"""
+        {"type":"object","properties":{
+          "id":{"type":"integer"},"amount":{"type":"integer"},"success":{"type":"boolean"},"refunded":{"type":"boolean"},
+          "fee":{"type":"integer"},"paymentOption":{"type":"string","enum":["ON_BOOKING","HOLD"],"nullable":true},
+          "currency":{"type":"string"},"bookingId":{"type":"integer"},"uid":{"type":"string"}}}
+        """#
+}
