@@ -32,6 +32,19 @@ final class GracefulStopTests: APITestCase {
         XCTAssertTrue(log.contains("calapi info: stopped"), log)
         XCTAssertFalse(log.contains("Assertion"), log)
     }
+
+    /// A load balancer polling `/readyz` on a kept-alive connection learns of the stop at once.
+    func testReadyzAnswers503OnceTheDrainBegins() throws {
+        let probe = try server.client()
+        XCTAssertEqual(try probe.request("GET", "/readyz").status, 200)
+        server.signal(SIGTERM)
+        try server.waitForLog("stopping (signal 15)")
+        let draining = try probe.request("GET", "/readyz")
+        XCTAssertEqual(draining.status, 503, draining.text)
+        XCTAssertEqual((draining.json["failing"] as? [String: Any])?["drain"] as? String, "the server is stopping")
+        XCTAssertEqual(draining.header("Connection")?.lowercased(), "close")
+        XCTAssertEqual(server.waitForExit(), 0)
+    }
 }
 
 /// A second calapi started on the same port (`listen.reuse_port`) while the first drains: clients
