@@ -7,12 +7,15 @@ import XCTest
 class APITestCase: XCTestCase {
     var server: CalapiServer!
     var db: PGConnection!
+    /// The test's own database (`TestDatabase.create()`), dropped when the test ends.
+    private var databaseURL: String?
 
     /// The YAML the test's server starts with; override for config tests.
     var configYAML: String { "" }
 
     override func setUpWithError() throws {
         let url = try TestDatabase.create()
+        databaseURL = url
         server = try CalapiServer(databaseURL: url, config: configYAML)
         db = try server.database()
     }
@@ -22,6 +25,8 @@ class APITestCase: XCTestCase {
         db?.close()
         server = nil
         db = nil
+        if let databaseURL { TestDatabase.drop(databaseURL) }
+        databaseURL = nil
     }
 
     /// A user with one API key (`cal_…`).

@@ -88,7 +88,10 @@ final class CalapiServer {
         return process.terminationStatus
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: configPath).deletingLastPathComponent().path)
+    }
 
     /// The OpenAPI document this server serves at `/docs`, fetched on first use.
     private(set) lazy var document: JSONValue = {

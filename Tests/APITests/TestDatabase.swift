@@ -17,6 +17,7 @@ enum TestDatabase {
         defer { lock.unlock() }
         if let cluster { return cluster }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calapi-tests-\(getpid())").path
+        removeAbandonedClusters()
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let started = EmbeddedPostgres(dataDirectory: folder, port: 0, forTests: true)
@@ -63,7 +64,39 @@ enum TestDatabase {
         return components.string!
     }
 
+    /// Drops a database of `create()` (its server may still hold connections: they are ended).
+    static func drop(_ url: String) {
+        guard let cluster, let name = URLComponents(string: url)?.path.dropFirst(), name.hasPrefix("calapi_test_") else { return }
+        let admin = PGConnection(url: cluster.url)
+        guard (try? admin.connect()) != nil else { return }
+        defer { admin.close() }
+        _ = try? admin.simpleQuery("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// Stops the cluster and deletes its folder, at the end of the test run.
     static func shutdown() {
-        cluster?.stop()
+        guard let cluster else { return }
+        cluster.stop()
+        try? FileManager.default.removeItem(atPath: cluster.dataDirectory)
+    }
+
+    /// Folders of earlier runs whose test process is gone (killed before its `atexit`): their server
+    /// is stopped (only a postmaster whose command line names that folder) and the folder deleted,
+    /// so that interrupted runs do not fill the disk.
+    private static func removeAbandonedClusters() {
+        let temporary = FileManager.default.temporaryDirectory.path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+        for name in names where name.hasPrefix("calapi-tests-") {
+            guard let owner = Int32(name.dropFirst("calapi-tests-".count)), owner != getpid(),
+                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+            let folder = temporary + "/" + name
+            let pidFile = (try? String(contentsOfFile: folder + "/pgdata/postmaster.pid", encoding: .utf8)) ?? ""
+            if let line = pidFile.split(separator: "\n").first, let postmaster = Int32(line),
+               let command = try? String(contentsOfFile: "/proc/\(postmaster)/cmdline", encoding: .utf8), command.contains(folder) {
+                kill(postmaster, SIGQUIT)
+                for _ in 0..<50 where kill(postmaster, 0) == 0 { usleep(100_000) }
+            }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 }
