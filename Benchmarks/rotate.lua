@@ -56,14 +56,15 @@ local function pick(list) return list[math.random(1, #list)] end
 local base = 1893974400
 local day, week = 86400, 7 * 86400
 
--- The n-th slot a thread books for one user, as an ISO 8601 start: 30 minutes long, inside Monday to
--- Friday 09:00–17:00 UTC (16 slots a day). Slot indexes are striped over the threads
--- (n * threads + thread_index), so two threads never book the same slot of a user, and each wrk
--- invocation (RUN) starts 520 weeks after the previous one.
+-- The n-th slot a thread books for one user, as an ISO 8601 start: 30 minutes long, Monday to Friday
+-- 09:00–15:00 UTC (12 slots a day), inside the seeded schedules' 09:00–17:00 Europe/Paris whether
+-- Paris is at UTC+1 or UTC+2. Slot indexes are striped over the threads (n * threads + thread_index),
+-- so two threads never book the same slot of a user, and each wrk invocation (RUN) starts 520 weeks
+-- after the previous one.
 local function slot_start(n)
   local s = n * threads + thread_index
-  local d = math.floor(s / 16) -- LuaJIT (wrk's Lua) has no integer division operator
-  local t = base + (run * 520 + math.floor(d / 5)) * week + (d % 5) * day + 9 * 3600 + (s % 16) * 1800
+  local d = math.floor(s / 12) -- LuaJIT (wrk's Lua) has no integer division operator
+  local t = base + (run * 520 + math.floor(d / 5)) * week + (d % 5) * day + 9 * 3600 + (s % 12) * 1800
   return os.date("!%Y-%m-%dT%H:%M:00Z", t)
 end
 

@@ -1,7 +1,8 @@
--- 1,000,000 accepted bookings, 100 per user. Booking b belongs to user n = 1 + (b-1) % 10000, so
--- consecutive rows belong to different users and one user's bookings lie on 100 different heap pages
--- (as in the yardsticks' load.sql). Starts run from one year ago to one year ahead, 63 s apart, so a
--- user's own bookings are 7.3 days apart and never overlap; uids start with 'bench-' (the script
+-- :per_user accepted bookings per user (psql variables; 100 per user, 1,000,000 in all by default).
+-- Booking b belongs to user n = 1 + (b-1) % :users, so consecutive rows belong to different users
+-- and one user's bookings lie on :per_user different heap pages (as in the yardsticks' load.sql).
+-- Starts are 63 s apart from one year ago on (one year ahead with the default sizes), so a user's own
+-- bookings are :users × 63 s apart (7.3 days by default) and never overlap (with 29 users or more); uids start with 'bench-' (the script
 -- tells seeded bookings from those its POST runs created by that prefix).
 -- The user ids and event type ids are looked up in two arrays built once, indexed by n and by
 -- 5*(n-1)+k: this keeps the generate_series order (a join could reorder the rows).
@@ -29,8 +30,8 @@ SELECT 'bench-' || md5('booking-' || b), bench.users[x.n], 'bench' || x.n || '@e
        jsonb_build_object('name', 'Guest ' || b, 'email', 'guest' || b || '-1@bench.example'),
        x.s, x.s + interval '30 minutes', 'integrations:daily', x.s - interval '3 days', x.s - interval '2 days',
        'accepted', false, '{}'::jsonb, '{}', 'bench-' || md5('booking-' || b) || '@Cal.com', 'api_v1'
-FROM bench CROSS JOIN generate_series(1, 1000000) AS b
-CROSS JOIN LATERAL (SELECT 1 + (b - 1) % 10000 AS n, 1 + ((b - 1) / 10000) % 5 AS k,
+FROM bench CROSS JOIN generate_series(1, :users * :per_user) AS b
+CROSS JOIN LATERAL (SELECT 1 + (b - 1) % :users AS n, 1 + ((b - 1) / :users) % 5 AS k,
                            bench.anchor + (b - 1) * interval '63 seconds' AS s) AS x;
 \ir put-back.sql
 COMMIT;

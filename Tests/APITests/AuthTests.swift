@@ -80,7 +80,7 @@ final class AuthCacheExpiryTests: APITestCase {
     func testCachedKeyStopsWorkingAtItsExpiry() throws {
         let expiry = Date().addingTimeInterval(3)
         let soon = try seedUser("soon", expiresAt: ISO8601DateFormatter().string(from: expiry))
-        // Requests are dealt to the workers round-robin, so a few calls put the key in every worker's cache.
+        // A few calls: whichever worker serves them, the key is in the (shared) cache.
         for _ in 0..<8 { XCTAssertEqual(try call("GET", "/v1/me", as: soon).status, 200) }
         Thread.sleep(until: expiry.addingTimeInterval(0.5))
         for _ in 0..<8 {

@@ -53,7 +53,7 @@ final class ConfigErrorTests: XCTestCase {
     }
 }
 
-/// `auth.cache_seconds`: a key found once is trusted for that long on the worker that found it.
+/// `auth.cache_seconds`: a key found once is trusted for that long by the process.
 final class KeyCacheTests: APITestCase {
     override var configYAML: String { "database:\n  pool_size: 1\nauth:\n  cache_seconds: 60\n" }
 

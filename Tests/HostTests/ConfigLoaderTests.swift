@@ -27,7 +27,7 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(config.maxQueryParameters, 1000, file: file, line: line)
         XCTAssertEqual(config.statementTimeoutSeconds, 10, file: file, line: line)
         XCTAssertEqual(config.apiKeyPrefix, "cal_", file: file, line: line)
-        XCTAssertEqual(config.keyCacheSeconds, 0, file: file, line: line)
+        XCTAssertEqual(config.keyCacheSeconds, 30, file: file, line: line)
     }
 
     func testEmptyFileAndCommentsOnlyGiveDefaults() throws {

@@ -75,12 +75,13 @@ struct APIKeyAuthenticator {
         return Hex.encode(SHA256.digest(keyBytes))
     }
 
-    /// Looks the key up (in the worker's cache, else on its connection). Throws DatabaseError when
+    /// Looks the key up (in the process's cache, else on the worker's connection). Throws DatabaseError when
     /// the database fails.
     func authenticate(key: String?, connection: PGConnection, cache: AuthCache) throws -> Outcome {
         guard let key else { return .refused(status: 401, body: #"{"message":"No apiKey provided"}"#) }
         let hash = hashedKey(key)
         if let principal = cache.principal(for: hash) { return .authenticated(principal) }
+        let generation = cache.currentGeneration
         let rows = try connection.execute(statementID: statementID, sql: sql, params: [.text(hash)])
         guard rows.count > 0 else { return .refused(status: 401, body: #"{"error":"Your apiKey is not valid"}"#) }
         if rows.bool(0, 4) == true { return .refused(status: 401, body: #"{"error":"This apiKey is expired"}"#) }
@@ -91,7 +92,7 @@ struct APIKeyAuthenticator {
             return .refused(status: 403, body: #"{"error":"You are not authorized to perform this request."}"#)
         }
         let principal = Principal(userId: userId, isAdmin: rows.bool(0, 2) == true)
-        cache.remember(principal, for: hash, expiringIn: rows.string(0, 5).flatMap(Double.init))
+        cache.remember(principal, for: hash, expiringIn: rows.string(0, 5).flatMap(Double.init), generation: generation)
         return .authenticated(principal)
     }
 }

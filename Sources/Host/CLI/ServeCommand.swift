@@ -43,9 +43,10 @@ enum ServeCommand {
         let recorder = RequestRecorder(metrics: metrics)
         let processor = RequestProcessor(
             authenticator: APIKeyAuthenticator(prefix: config.apiKeyPrefix, statementID: api.keyLookups[lookup]!, sql: lookup.sql),
-            statements: api.catalog, rateLimiter: RateLimiter(sharedStatementID: api.rateLimitStatement), metrics: metrics)
+            statements: api.catalog, keyCache: AuthCache(seconds: config.keyCacheSeconds),
+            rateLimiter: RateLimiter(sharedStatementID: api.rateLimitStatement), metrics: metrics)
         let workers = WorkerPool(count: config.poolSize, databaseURL: database.serveURL, processor: processor, recorder: recorder,
-                                 keyCacheSeconds: config.keyCacheSeconds, statementTimeout: config.statementTimeoutSeconds)
+                                 statementTimeout: config.statementTimeoutSeconds)
         let readiness = Readiness(failedPlugins: api.refusals.map { String($0.file.split(separator: "/").last ?? "") })
         let probe = DatabaseProbe(url: database.serveURL, readiness: readiness)
         let application = Application(settings: settings, workers: workers, recorder: recorder,

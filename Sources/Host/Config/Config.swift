@@ -65,8 +65,8 @@ struct Config {
     /// Query parameters a request may carry; more answer 400.
     var maxQueryParameters = 1000
     var apiKeyPrefix = "cal_"
-    /// How long a verified API key is remembered; 0 turns the cache off.
-    var keyCacheSeconds = 0.0
+    /// How long a verified API key is remembered (`AuthCache`); 0 turns the cache off.
+    var keyCacheSeconds = 30.0
     /// `log:` format, level, access log and stream.
     var log = LogSettings()
     /// `metrics.token`: the bearer token `GET /metrics` needs; nil leaves it open.

@@ -24,6 +24,7 @@ enum DatabaseCalls {
         }
         do {
             let rows = try context.connection.execute(statementID: statement.id, sql: statement.sql, params: values)
+            if statement.changesPrincipals { context.changedPrincipals = true }
             context.rows.append(rows)
             out.pointee = OpaquePointer(Unmanaged.passUnretained(rows).toOpaque())
             return CALAPI_DB_OK

@@ -24,6 +24,9 @@ final class RequestContext {
     var rows: [PGRows] = []
     /// The last database failure, for db_error_constraint and for the host's own answer.
     var lastDatabaseError: DatabaseError?
+    /// Whether a statement that writes `users` ran (`StatementCatalog.Statement.changesPrincipals`):
+    /// the key cache is emptied once the request's transaction ends.
+    var changedPrincipals = false
 
     var status: UInt32 = 200
     var responseHeaders: [(name: String, value: String)] = []

@@ -1,7 +1,8 @@
 import Glibc
 
-/// A bounded FIFO one consumer thread waits on. `push` never blocks: a full queue refuses, so the
-/// caller can answer 503 at once instead of piling up work (backpressure).
+/// A bounded FIFO that consumer threads wait on (each element goes to one of them). `push` never
+/// blocks: a full queue refuses, so the caller can answer 503 at once instead of piling up work
+/// (backpressure). The lock is held only to append or take one element.
 final class BlockingQueue<Element> {
     private var items: [Element] = []
     private var head = 0
@@ -53,7 +54,7 @@ final class BlockingQueue<Element> {
         return element
     }
 
-    /// Refuses further pushes and wakes the consumer once what is queued is done.
+    /// Refuses further pushes and wakes the consumers once what is queued is done.
     func close() {
         pthread_mutex_lock(&mutex)
         closed = true

@@ -4,26 +4,30 @@ import CalapiPluginAPI
 /// the request against its user's rate limit (429 past it), pick the method's route (405
 /// otherwise), read the path parameters by the route's query schema, run the route's authorize
 /// hook, validate query and body against the route's schemas, then call the plugin's handler,
-/// inside a transaction for writing methods. Stateless: one instance serves every worker, each
-/// passing its own connection.
+/// inside a transaction for writing methods. One instance serves every worker, each passing its own
+/// connection; it holds the process's key cache, which a request that changed a user empties before
+/// it is answered.
 final class RequestProcessor {
     private let authenticator: APIKeyAuthenticator
     private let statements: StatementCatalog
+    private let keyCache: AuthCache
     private let maxBodyDepth = 64
 
     /// Counts each authenticated request against its user's limit (`rate_limit:`).
     private let rateLimiter: RateLimiter
     private let metrics: MetricsRegistry
 
-    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, rateLimiter: RateLimiter, metrics: MetricsRegistry) {
+    init(authenticator: APIKeyAuthenticator, statements: StatementCatalog, keyCache: AuthCache, rateLimiter: RateLimiter,
+         metrics: MetricsRegistry) {
         self.authenticator = authenticator
         self.statements = statements
+        self.keyCache = keyCache
         self.rateLimiter = rateLimiter
         self.metrics = metrics
     }
 
-    /// Answers one job with the worker's own connection and key cache.
-    func process(_ job: Job, connection: PGConnection, cache: AuthCache) -> HTTPResponse {
+    /// Answers one job with the worker's own connection.
+    func process(_ job: Job, connection: PGConnection) -> HTTPResponse {
         let request = job.request
         let pairs: [(key: String, value: String)]
         do {
@@ -34,7 +38,7 @@ final class RequestProcessor {
         let principal: Principal
         do {
             let key = APIKeyAuthenticator.presentedKey(queryPairs: pairs, headers: request.headers)
-            switch try authenticator.authenticate(key: key, connection: connection, cache: cache) {
+            switch try authenticator.authenticate(key: key, connection: connection, cache: keyCache) {
             case .authenticated(let who): principal = who
             case .refused(let status, let body): return APIResponse.json(status, body)
             }
@@ -146,6 +150,8 @@ final class RequestProcessor {
                 if succeeded { return APIResponse.internalError }
             }
         }
+        // After the commit (a lookup that starts later sees the change), before the answer.
+        if context.changedPrincipals { keyCache.invalidateAll() }
         guard result == CALAPI_OK else { return failure(route, context) }
         return response(route, context)
     }

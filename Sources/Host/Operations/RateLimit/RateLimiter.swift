@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Local counting (the default): 64 shards by user id, each with its own lock, so requests of
 /// different users rarely meet on a lock and none is shared by all workers. Jobs go to workers
-/// round-robin (`WorkerPool.submit`), not by key, so per-worker counters would multiply the limit.
+/// from one shared queue (`WorkerPool.submit`), not by key, so per-worker counters would multiply the limit.
 /// Each calapi process counts alone: N instances behind a load balancer let a user make up to N
 /// times the limit. Shared counting (`rate_limit.shared`) keeps the count in PostgreSQL instead,
 /// one upsert per authenticated request on the worker's connection (table `calapi_rate_limit`).
