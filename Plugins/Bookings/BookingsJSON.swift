@@ -3,16 +3,54 @@ import PluginSDK
 /// SQL building the public booking (`schemaBookingReadPublic`, E2 keys minus `timeZone`, which is
 /// no column) from the row aliased `b`: status in upper case, dates as JavaScript prints them.
 enum BookingsJSON {
-    /// `{id, email, name, timeZone, locale}` of each attendee, by id.
-    private static let attendees = SQLFragments.jsonArray("row_to_json(a)", orderBy: "a.id", from: """
-        (SELECT id, email, name, "timeZone", locale FROM "Attendee" WHERE "bookingId" = b.id) a
-        """) + "::json"
-    private static let user = """
-        (SELECT row_to_json(u) FROM (SELECT email, name, "timeZone", locale FROM users WHERE id = b."userId") u)
-        """
-    private static let payment = SQLFragments.jsonArray("row_to_json(p)", orderBy: "p.id", from: """
-        (SELECT id, success, "paymentOption" FROM "Payment" WHERE "bookingId" = b.id) p
-        """) + "::json"
+    /// `{id, email, name, timeZone, locale}` of an attendee row `a`, and of a payment row `p`.
+    private static let attendeeColumns = #"a.id, a.email, a.name, a."timeZone", a.locale"#
+    private static let paymentColumns = #"p.id, p.success, p."paymentOption""#
+
+    /// The SQL of a booking's relations: its attendees and payments (JSON arrays by id) and its
+    /// organizer (an object, or null).
+    struct Relations {
+        let attendees: String
+        let user: String
+        let payment: String
+
+        /// Each looked up for the row `b` on its own (a subquery per booking); the organizer is user
+        /// `organizer` (an SQL expression).
+        static func perRow(organizer: String = #"b."userId""#) -> Relations {
+            Relations(
+                attendees: SQLFragments.jsonArray("row_to_json(r)", orderBy: "a.id", from: """
+                    "Attendee" a, LATERAL (SELECT \(attendeeColumns)) r WHERE a."bookingId" = b.id
+                    """) + "::json",
+                user: """
+                    (SELECT row_to_json(u) FROM (SELECT email, name, "timeZone", locale FROM users WHERE id = \(organizer)) u)
+                    """,
+                payment: SQLFragments.jsonArray("row_to_json(r)", orderBy: "p.id", from: """
+                    "Payment" p, LATERAL (SELECT \(paymentColumns)) r WHERE p."bookingId" = b.id
+                    """) + "::json")
+        }
+
+        /// Read once for a whole page, by `pageRelations`' joins (`att`, `pay`, `org`).
+        static let joined = Relations(attendees: "COALESCE(att.list, '[]')::json", user: "org.j", payment: "COALESCE(pay.list, '[]')::json")
+    }
+
+    /// The `FROM` items that read the relations of every booking of a page at once: `page` names a
+    /// CTE of booking ids, `organizer` the one organizer of them all. Each table is searched once,
+    /// by index, for all the page's ids (not once per booking); joined to `b` as `Relations.joined`.
+    static func pageRelations(page: String, organizer: String) -> (ctes: String, joins: String) {
+        let ids = "ANY (ARRAY(SELECT id FROM \(page)))"
+        let ctes = """
+            att AS (SELECT a."bookingId", '[' || string_agg(row_to_json(r)::text, ',' ORDER BY a.id) || ']' AS list
+                    FROM "Attendee" a, LATERAL (SELECT \(attendeeColumns)) r WHERE a."bookingId" = \(ids) GROUP BY a."bookingId"),
+            pay AS (SELECT p."bookingId", '[' || string_agg(row_to_json(r)::text, ',' ORDER BY p.id) || ']' AS list
+                    FROM "Payment" p, LATERAL (SELECT \(paymentColumns)) r WHERE p."bookingId" = \(ids) GROUP BY p."bookingId")
+            """
+        let joins = """
+            LEFT JOIN att ON att."bookingId" = b.id LEFT JOIN pay ON pay."bookingId" = b.id
+            LEFT JOIN (SELECT row_to_json(u) AS j FROM (SELECT email, name, "timeZone", locale FROM users WHERE id = \(organizer)) u) org ON true
+            """
+        return (ctes, joins)
+    }
+
     /// `?expand=team`: `{title, slug, team: {name, slug} | null}`.
     private static let eventType = """
         (SELECT row_to_json(e) FROM (SELECT et.title, et.slug,
@@ -29,13 +67,13 @@ enum BookingsJSON {
 
     /// The booking object; `relations` adds attendees, organizer and payments, `eventType` the
     /// expanded event type.
-    static func booking(relations: Bool, eventType withEventType: Bool = false) -> String {
+    static func booking(relations: Relations?, eventType withEventType: Bool = false) -> String {
         var columns = [#"b.id, b."userId", b.description, b."eventTypeId", b.uid, b.title"#,
                        #"\#(SQLFragments.isoTimestamp(#"b."startTime""#)) AS "startTime""#,
                        #"\#(SQLFragments.isoTimestamp(#"b."endTime""#)) AS "endTime""#]
-        if relations { columns += ["\(attendees) AS attendees", #"\#(user) AS "user""#] }
+        if let relations { columns += ["\(relations.attendees) AS attendees", #"\#(relations.user) AS "user""#] }
         if withEventType { columns.append(#"\#(eventType) AS "eventType""#) }
-        if relations { columns.append("\(payment) AS payment") }
+        if let relations { columns.append("\(relations.payment) AS payment") }
         columns += [#"b.metadata, upper(b.status::text) AS status, b.responses, b."fromReschedule", b."cancelledBy", b."rescheduledBy""#,
                     #"\#(SQLFragments.isoTimestamp(#"b."createdAt""#)) AS "createdAt""#]
         return "(SELECT row_to_json(x) FROM (SELECT \(columns.joined(separator: ", "))) x)"
@@ -68,13 +106,13 @@ enum BookingsJSON {
             #"b."fromReschedule", b."recurringEventId", b."smsReminderNumber", b."scheduledJobs", b.metadata, b."isRecorded""#,
             #"b."iCalUID", b."iCalSequence", b.rating, b."ratingFeedback", b."noShowHost", b."cancelledBy", b."rescheduledBy""#,
             #"upper(b."creationSource"::text) AS "creationSource""#,
-            "\(attendees) AS attendees", #"\#(organizer) AS "user""#, "\(payment) AS payment", "\(references) AS \"references\"",
+            "\(attendees) AS attendees", #"\#(organizer) AS "user""#, "\(Relations.perRow().payment) AS payment", "\(references) AS \"references\"",
         ]
         return "(SELECT row_to_json(x) FROM (SELECT \(columns.joined(separator: ", "))) x)"
     }()
 
     /// The full booking, with the event type only when the boolean parameter `expand` is true.
     static func readable(expand: String) -> String {
-        "CASE WHEN \(expand)::boolean THEN \(booking(relations: true, eventType: true)) ELSE \(booking(relations: true)) END"
+        "CASE WHEN \(expand)::boolean THEN \(booking(relations: .perRow(), eventType: true)) ELSE \(booking(relations: .perRow())) END"
     }
 }

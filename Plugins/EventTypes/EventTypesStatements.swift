@@ -7,15 +7,16 @@ enum EventTypesSQL: StatementSet {
 
     /// The event type of the row aliased `e` as compact JSON. With `website` (a text parameter such
     /// as `$3`) it is the GET shape: `link` added and a personal event type's missing `scheduleId`
-    /// replaced by its owner's default schedule.
+    /// replaced by its owner's default schedule. The owner's row (`ou`) is read once, for `owner`,
+    /// `scheduleId` and `link` alike.
     static func eventTypeJSON(website: String?) -> String {
         let scheduleId = website == nil ? #"e."scheduleId""# : #"""
-            COALESCE(e."scheduleId", CASE WHEN e."teamId" IS NULL THEN (SELECT ou."defaultScheduleId" FROM users ou WHERE ou.id = e."userId") END)
+            COALESCE(e."scheduleId", CASE WHEN e."teamId" IS NULL THEN ou."defaultScheduleId" END)
             """#
         let link = website.map { site in #"""
             , CASE WHEN e."teamId" IS NOT NULL
                    THEN \#(site)::text || '/team/' || (SELECT lt.slug FROM "Team" lt WHERE lt.id = e."teamId") || '/' || e.slug
-                   ELSE \#(site)::text || '/' || COALESCE((SELECT lu.username FROM users lu WHERE lu.id = e."userId"),
+                   ELSE \#(site)::text || '/' || COALESCE(ou.username,
                           (SELECT uu.username FROM "_user_eventtype" ue JOIN users uu ON uu.id = ue."B" WHERE ue."A" = e.id ORDER BY uu.id LIMIT 1))
                         || '/' || e.slug END AS link
             """# } ?? ""
@@ -47,8 +48,9 @@ enum EventTypesSQL: StatementSet {
               \#(hashedLinks)::json AS "hashedLink",
               (SELECT row_to_json(t) FROM (SELECT tm.slug FROM "Team" tm WHERE tm.id = e."teamId") t) AS team,
               \#(hosts)::json AS hosts,
-              (SELECT row_to_json(o) FROM (SELECT ou.username, ou.id, ou."timeZone" FROM users ou WHERE ou.id = e."userId") o) AS owner,
-              \#(children)::json AS children\#(link)) p)
+              CASE WHEN ou.id IS NOT NULL THEN (SELECT row_to_json(o) FROM (SELECT ou.username, ou.id, ou."timeZone") o) END AS owner,
+              \#(children)::json AS children\#(link)
+              FROM (SELECT) one LEFT JOIN users ou ON ou.id = e."userId") p)
             """#
     }
 

@@ -54,6 +54,13 @@ final class BookingsListPlanTests: APITestCase {
         return text
     }
 
+    /// Scans of the primary key in a plan, and those that look up one id of the page (cut first,
+    /// as `b_1` or `page`) each.
+    private func pkeyScans(_ plan: String) -> Int { plan.components(separatedBy: #"using "Booking_pkey" on "Booking" b "#).count - 1 }
+    private func pageLookups(_ plan: String) -> Int {
+        ["Index Cond: (id = b_1.id)", "Index Cond: (id = page.id)"].reduce(0) { $0 + plan.components(separatedBy: $1).count - 1 }
+    }
+
     func testAUsersPageOfRecentBookingsIsPlannedThroughTheUserIdIndex() throws {
         let alice = try seedUser("alice")
         try seedTable(organizer: alice, count: 1000)
@@ -64,10 +71,9 @@ final class BookingsListPlanTests: APITestCase {
         let plan = try plans(since: offset, containing: "Booking_userId_idx")
         XCTAssertTrue(plan.contains("Booking_userId_idx"), plan)
         // The primary key may only fetch the page's rows (one lookup each), never walk the table to fill it.
-        let pkeyScans = plan.components(separatedBy: #"using "Booking_pkey" on "Booking" b "#).count - 1
-        let pageLookups = plan.components(separatedBy: "Index Cond: (id = b_1.id)").count - 1
-        XCTAssertEqual(pkeyScans, pageLookups, "the page is not filled by walking the table: \(plan)")
+        XCTAssertEqual(pkeyScans(plan), pageLookups(plan), "the page is not filled by walking the table: \(plan)")
         XCTAssertFalse(plan.contains(#"Seq Scan on "Booking""#), plan)
+        XCTAssertFalse(plan.contains(#"Seq Scan on "Attendee""#), "the page's attendees are found by index: \(plan)")
     }
 
     func testTheAttendeeEmailFilterAndAnAdminsUserListUseIndexes() throws {
@@ -90,5 +96,23 @@ final class BookingsListPlanTests: APITestCase {
         let userPlan = try plans(since: next, containing: "Booking_userId_idx")
         XCTAssertTrue(userPlan.contains("Booking_userId_idx"), userPlan)
         XCTAssertFalse(userPlan.contains(#"Seq Scan on "Booking""#), userPlan)
+    }
+
+    /// With `calapi indexes --apply`'s ("userId", id) index, a user's page is read from the index
+    /// alone: no visit of the user's rows spread over the table, only the page's own rows.
+    func testWithTheSuggestedIndexAUsersPageIsReadFromTheIndexAlone() throws {
+        let alice = try seedUser("alice")
+        try seedTable(organizer: alice, count: 1000)
+        let applied = try runCalapi(["indexes", "--apply"], environment: ["DATABASE_URL": server.databaseURL])
+        XCTAssertEqual(applied.status, 0, applied.stderr)
+        _ = try db.query(#"VACUUM "Booking""#, [])
+        let offset = try logPlans()
+        let response = try call("GET", "/v1/bookings?take=10&page=3", as: alice)
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(ids(response).count, 10)
+        let plan = try plans(since: offset, containing: "calapi_Booking_userId_id_idx")
+        XCTAssertTrue(plan.contains(#"Index Only Scan using "calapi_Booking_userId_id_idx" on "Booking""#), plan)
+        XCTAssertFalse(plan.contains(#"Bitmap Heap Scan on "Booking""#), plan)
+        XCTAssertEqual(pkeyScans(plan), pageLookups(plan), plan)
     }
 }

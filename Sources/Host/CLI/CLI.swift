@@ -20,6 +20,9 @@ enum CLI {
                       print the OpenAPI document for the current config
           plugins [--config FILE]
                       list the plugins found, their ABI, resources and methods, and whether they load
+          indexes [--apply] [--config FILE]
+                      print the indexes calapi's statements would use that Cal.com's schema lacks;
+                      --apply creates the missing ones (CREATE INDEX CONCURRENTLY)
           help [COMMAND]
                       this list, or the details of one command
           --version   print the version
@@ -57,6 +60,7 @@ enum CLI {
             case "keys": return try KeysCommand.run(options)
             case "openapi": return try OpenAPICommand.run(options)
             case "plugins": return try PluginsCommand.run(options)
+            case "indexes": return try IndexesCommand.run(options)
             default: throw UsageError(message: "unknown command \"\(command)\"")
             }
         } catch let error as UsageError {
@@ -109,7 +113,7 @@ struct Options {
     private(set) var flags: Set<String> = []
     private(set) var words: [String] = []
 
-    private static let flagNames: Set<String> = ["check-config"]
+    private static let flagNames: Set<String> = ["check-config", "apply"]
 
     init(_ arguments: [String]) throws {
         var index = 0

@@ -47,6 +47,16 @@ enum CommandHelp {
             Lists the plugin folder, each configured plugin with its ABI, resources, ceilings and enabled
             methods, whether it loads, and the libraries present but not configured. Exit 1 if one is refused.
             """),
+        ("indexes", """
+            usage: calapi indexes [--apply] [--config FILE]
+
+            Prints the indexes calapi's statements would use on Cal.com's schema and that it does not
+            have (a user's bookings by id, event types' hashed links), each with what it serves and
+            whether the database already has an equivalent one. Changes nothing unless --apply is given:
+            then the missing ones are created with CREATE INDEX CONCURRENTLY (writes go on meanwhile);
+            run it as the owner of the tables. Never done by migrate or serve. See docs/operations.md,
+            "Performance".
+            """),
         ("help", """
             usage: calapi help [COMMAND]
 
