@@ -6,19 +6,23 @@ enum AvailabilitySchemas {
     /// `/users/{userId}/availability`: one user.
     static let query = QuerySchema.properties(properties, required: ["dateFrom", "dateTo"])
 
-    /// Where a team may be named: its members are paged with `take` and `page` (a calapi addition).
-    static let teamQuery = QuerySchema.properties(properties + "," + SchemaFragments.pagination, required: ["dateFrom", "dateTo"])
+    /// Where a team may be named: its members are paged with `take` and `page` (a calapi addition),
+    /// at most `limits.max_team_availability_members` of them.
+    static let teamQuery = QuerySchema.properties(
+        properties + "," + SchemaFragments.pagination(maximum: Limits.maxTeamAvailabilityMembers, limitName: "max_team_availability_members"),
+        required: ["dateFrom", "dateTo"])
 
     private static let properties = #"""
         "userId":\#(SchemaFragments.integerColumn),"teamId":\#(SchemaFragments.integerColumn),
         "eventTypeId":\#(SchemaFragments.integerColumn),"username":{"type":"string"},
-        "dateFrom":{"type":"string"},"dateTo":{"type":"string"}
+        "dateFrom":\#(SchemaFragments.handlerDateTime),"dateTo":\#(SchemaFragments.handlerDateTime)
         """#
 
     /// A `{start, end}` pair of UTC instants.
     private static let timeRange = #"{"type":"object","properties":{"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"}}}"#
 
-    /// One user's availability object.
+    /// One user's availability object (the `UserAvailability` component; `Availability` is the
+    /// Availabilities plugin's row).
     static let availability = #"""
         {"type":"object","properties":{
           "busy":{"type":"array","items":\#(timeRange)},
@@ -31,4 +35,10 @@ enum AvailabilitySchemas {
             "uid":{"type":"string"},"startTime":{"type":"string","format":"date-time"},
             "_count":{"type":"object","properties":{"attendees":{"type":"integer"}}}}}}}}
         """#
+
+    /// A team's answer: one availability per member.
+    static let teamAnswer = ##"""
+        {"type":"array","items":{"type":"object","required":["userId","availability"],"properties":{
+          "userId":{"type":"integer"},"availability":{"$ref":"#/components/schemas/UserAvailability"}}}}
+        """##
 }

@@ -3,6 +3,11 @@ import PluginSDK
 /// JSON Schemas of the Selected calendars routes. Bodies are lenient (unknown keys ignored), as
 /// Cal.com's; only `integration`, `externalId` and (admins) `userId` are written.
 enum SelectedCalendarsSchemas {
+    /// `{userId}_{integration}_{externalId}`: the document states the shape `CompoundIdentifier.calendar`
+    /// reads (an integration without `_`, such as `google`, before `_calendar_`), for ids without `/` or `%`.
+    static let id = PathId.text(pattern: "^[0-9]{1,9}_[a-z0-9-]+_calendar_[A-Za-z0-9@._+-]+$",
+                                description: "`{userId}_{integration}_{externalId}`, e.g. `3_google_calendar_someone@example.com`")
+
     static let createBody = #"""
         {"type":"object","required":["integration","externalId"],"properties":{
           "integration":{"type":"string"},"externalId":{"type":"string"},"userId":\#(SchemaFragments.integerColumn)}}

@@ -60,4 +60,11 @@ enum UsersSchemas {
           "verified":{"type":"boolean","nullable":true},"invitedTo":{"type":"integer","nullable":true},
           "role":{"type":"string","enum":["USER","ADMIN"]}}}
         """#
+
+    /// `GET /users`: the page of users and how many users the caller may see in all.
+    static let list = ##"""
+        {"type":"object","required":["users","total"],"properties":{
+          "users":{"type":"array","items":{"$ref":"#/components/schemas/User"}},
+          "total":{"type":"integer","description":"Users in the whole list, whatever the page","example":1}}}
+        """##
 }

@@ -4,14 +4,49 @@ public enum SchemaFragments {
     /// on its size: larger values are a 400 (`too_big`) from validation.
     public static let integerColumn = #"{"type":"integer","minimum":-2147483648,"maximum":2147483647}"#
 
+    /// The bounds of `integerColumn` alone, for an `x-document` (the document states them where a
+    /// handler, not validation, treats a larger value as a missing row).
+    public static let integerColumnRange = #"{"minimum":-2147483648,"maximum":2147483647}"#
+
+    /// An integer the handler takes whatever its size (a larger one names no row): validation as
+    /// plain `integer`, the key's range in the document.
+    public static let integerKey = #"{"type":"integer","x-document":\#(integerColumnRange)}"#
+
+    /// One `integerKey` or several (a repeated query parameter).
+    public static let integerKeyOrList = #"{"anyOf":[\#(integerKey),{"type":"array","items":\#(integerKey)}]}"#
+
     /// One such integer or several (a repeated query parameter such as `?userId=1&userId=2`).
     public static let integerColumnOrList = #"{"anyOf":[\#(integerColumn),{"type":"array","items":\#(integerColumn)}]}"#
 
-    /// The `take` and `page` properties of every list's query schema (splice into `"properties":{…}`).
-    /// Cal.com's zod pagination: integers from 1, no maximum in the schema; the handler's
-    /// `listWindow` refuses a `take` above `limits.max_page_size` with a message naming it.
-    public static let pagination = #"""
-        "take":{"type":"integer","minimum":1,"description":"rows per page, at most the server's limits.max_page_size"},\#
+    /// A query parameter the handler reads as an integer itself (with its own message, such as
+    /// `Not a number`), given once or repeated: text to validation, decimal integers in the document.
+    public static let integerTextOrList = #"""
+        {"anyOf":[{"type":"string","x-document":{"pattern":"^-?[0-9]{1,9}$"}},{"type":"array","items":{"type":"string","x-document":{"pattern":"^-?[0-9]{1,9}$"}}}]}
+        """#
+
+    /// A string the handler parses as a date (with its own message), documented as an ISO date-time.
+    public static let handlerDateTime = #"{"type":"string","x-document":{"format":"date-time"}}"#
+
+    /// The `take` and `page` properties of every list's query schema (splice into `"properties":{…}`):
+    /// Cal.com's zod pagination, integers from 1. The handler's `listWindow` refuses a `take` above
+    /// `limits.max_page_size` with a message naming it; the document states that maximum.
+    public static var pagination: String { pagination(maximum: Limits.maxPageSize, limitName: "max_page_size") }
+
+    /// The same, for a list bounded by another limit (`limits.<limitName>`).
+    public static func pagination(maximum: Int64, limitName: String) -> String {
+        #"""
+        "take":{"type":"integer","minimum":1,"x-document":{"maximum":\#(maximum)},"description":"rows per page, at most \#(maximum) (the server's limits.\#(limitName))"},\#
         "page":{"type":"integer","minimum":1,"description":"page number from 1, with take"}
         """#
+    }
+
+    /// `text` as a JSON string literal (quotes and backslashes escaped), for splicing into a schema.
+    public static func quoted(_ text: String) -> String {
+        var literal = "\""
+        for character in text {
+            if character == "\\" || character == "\"" { literal.append("\\") }
+            literal.append(character)
+        }
+        return literal + "\""
+    }
 }

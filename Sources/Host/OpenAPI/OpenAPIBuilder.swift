@@ -15,7 +15,7 @@ enum OpenAPIBuilder {
             if !tags.contains(route.resource) { tags.append(route.resource) }
         }
         var schemas = JSONObject(members: [])
-        for component in components + HostErrorResponses.components { schemas[component.name] = OpenAPISchema.from(component.schema) }
+        for component in components + hostComponents { schemas[component.name] = OpenAPISchema.from(component.schema) }
         var securitySchemes = JSONObject(members: [])
         securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey"),
                                                 "description": .string("Cal.com's way")])
@@ -36,6 +36,9 @@ enum OpenAPIBuilder {
         document["components"] = .object(componentsObject)
         return .object(document)
     }
+
+    /// The components the host adds beside the plugins' (their names are reserved).
+    static var hostComponents: [ComponentSchema] { HostErrorResponses.components + [DocumentedFormats.timeZone] }
 
     private static func operation(for route: Route) -> JSONObject {
         var operation = route.operation
