@@ -5,7 +5,7 @@ import PluginSDK
 enum EventTypesSchemas {
     /// `GET /event-types`: an exact `slug`, and owners (`userId`, one or several; admins only).
     static let listQuery = QuerySchema.properties(#"""
-        "slug":{"type":"string"},"userId":\#(SchemaFragments.integerTextOrList),\#(SchemaFragments.pagination)
+        "slug":{"type":"string"},"userId":\#(SchemaFragments.integerTextOrList()),\#(SchemaFragments.pagination)
         """#)
 
     /// The public representation (`eventTypeSelect` plus the relations and `link`).

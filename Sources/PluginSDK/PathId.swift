@@ -8,18 +8,16 @@ public struct PathId {
     let property: String
 
     /// An integer read like zod's `z.coerce.number()` (JavaScript's `Number()`); a value that is no
-    /// integer, or too large for a key, reaches the handler as a missing id (`request.id` is nil).
-    /// The document states the key's range.
-    public static func number(_ name: String = "id") -> PathId {
-        PathId(name: name, property: #"{"type":"integer","x-document":\#(SchemaFragments.integerColumnRange)}"#)
-    }
+    /// integer, or too large for a key, reaches the handler as a missing id (`request.id` is nil):
+    /// a valid request for a row that does not exist, so the document states no range.
+    public static func number(_ name: String = "id") -> PathId { PathId(name: name, property: #"{"type":"integer"}"#) }
     /// An integer read like JavaScript's `parseInt` (`12abc` is 12), as Cal.com's `stringOrNumber`.
     public static func parseInt(_ name: String = "id") -> PathId {
-        PathId(name: name, property: #"{"type":"integer","x-coerce":"parseInt","x-document":\#(SchemaFragments.integerColumnRange)}"#)
+        PathId(name: name, property: #"{"type":"integer","x-coerce":"parseInt"}"#)
     }
     /// Decimal digits only (Cal.com's `schemaQueryTeamId`); the document says so with `minimum: 0`.
     public static func digits(_ name: String = "id") -> PathId {
-        PathId(name: name, property: #"{"type":"integer","x-coerce":"digits","x-document":{"maximum":2147483647}}"#)
+        PathId(name: name, property: #"{"type":"integer","x-coerce":"digits"}"#)
     }
     /// `Number()` within PostgreSQL's `integer`: anything else is a 400 from validation, so the
     /// handler always has an id.

@@ -18,11 +18,14 @@ public enum SchemaFragments {
     /// One such integer or several (a repeated query parameter such as `?userId=1&userId=2`).
     public static let integerColumnOrList = #"{"anyOf":[\#(integerColumn),{"type":"array","items":\#(integerColumn)}]}"#
 
-    /// A query parameter the handler reads as an integer itself (with its own message, such as
-    /// `Not a number`), given once or repeated: text to validation, decimal integers in the document.
-    public static let integerTextOrList = #"""
-        {"anyOf":[{"type":"string","x-document":{"pattern":"^-?[0-9]{1,9}$"}},{"type":"array","items":{"type":"string","x-document":{"pattern":"^-?[0-9]{1,9}$"}}}]}
-        """#
+    /// A query parameter the handler reads as integers itself (`Request.lenientIntList`, with its
+    /// own message, `Not a number`), given once or repeated: text to validation, decimal integers
+    /// in the document. `allowingEmpty`: an empty single value counts as absent (Cal.com's truthiness check).
+    public static func integerTextOrList(allowingEmpty: Bool = false) -> String {
+        let integer = "-?[0-9]{1,9}"
+        let single = allowingEmpty ? "^(\(integer))?$" : "^\(integer)$"
+        return #"{"anyOf":[{"type":"string","x-document":{"pattern":"\#(single)"}},{"type":"array","items":{"type":"string","x-document":{"pattern":"^\#(integer)$"}}}]}"#
+    }
 
     /// A string the handler parses as a date (with its own message), documented as an ISO date-time.
     public static let handlerDateTime = #"{"type":"string","x-document":{"format":"date-time"}}"#

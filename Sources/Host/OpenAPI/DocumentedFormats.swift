@@ -13,6 +13,12 @@ enum DocumentedFormats {
     static let emailPattern =
         #"^([A-Za-z0-9_+,'-]+\.)*[A-Za-z0-9_+,'-]*[A-Za-z0-9_+'-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$"#
 
+    /// The date-times calapi takes whole: `ISODateTime.timeValue` (JavaScript's `Date.parse`) accepts
+    /// them, and so does PostgreSQL, which stores them and refuses a UTC offset beyond ±15:59
+    /// (RFC 3339 allows ±23:59). Other forms `Date.parse` takes (a date alone, no offset) are not stated.
+    static let dateTimePattern =
+        #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-](0[0-9]|1[0-5]):[0-5][0-9])$"#
+
     /// `ISODateTime.isTimeOfDay`: `HH:mm` or `HH:mm:ss` (OpenAPI's `time` would mean RFC 3339's
     /// full-time, with an offset, which calapi refuses).
     static let timePattern = #"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"#
@@ -22,8 +28,13 @@ enum DocumentedFormats {
         var object = node
         switch object["format"] {
         case .string("email")?:
+            // OpenAPI's `email` (RFC 5321) refuses addresses Cal.com's rule takes (`a@b-.io`): the pattern says it exactly.
+            object.members.removeAll { $0.key == "format" }
             if object["pattern"] == nil { object["pattern"] = .string(emailPattern) }
             if object["maxLength"] == nil { object["maxLength"] = .int(254) }
+            if object["description"] == nil { object["description"] = .string("An e-mail address, by Cal.com's rule (the pattern)") }
+        case .string("date-time")?:
+            if object["pattern"] == nil { object["pattern"] = .string(dateTimePattern) }
         case .string("time")?:
             object.members.removeAll { $0.key == "format" }
             if object["pattern"] == nil { object["pattern"] = .string(timePattern) }
