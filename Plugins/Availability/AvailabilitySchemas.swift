@@ -33,7 +33,11 @@ enum AvailabilitySchemas {
           "dateOverrides":{"type":"array","items":\#(timeRange)},
           "currentSeats":{"type":"array","nullable":true,"items":{"type":"object","properties":{
             "uid":{"type":"string"},"startTime":{"type":"string","format":"date-time"},
-            "_count":{"type":"object","properties":{"attendees":{"type":"integer"}}}}}}}}
+            "_count":{"type":"object","properties":{"attendees":{"type":"integer"}}}}}}},
+         "example":{"busy":[{"start":"2031-05-06T13:00:00.000Z","end":"2031-05-06T13:40:00.000Z"}],
+           "timeZone":"America/New_York",
+           "dateRanges":[{"start":"2031-05-06T13:00:00.000Z","end":"2031-05-06T21:00:00.000Z"}],
+           "workingHours":[{"days":[1,2,3,4,5],"startTime":540,"endTime":1020,"userId":7}],"dateOverrides":[],"currentSeats":null}}
         """#
 
     /// A team's answer: one availability per member.

@@ -7,7 +7,7 @@ enum BookingsSchemas {
     /// `GET /bookings` (not strict: unknown parameters are ignored).
     static let listQuery = QuerySchema.properties(#"""
         \#(SchemaFragments.pagination),
-        "userId":\#(SchemaFragments.integerKeyOrList),
+        "userId":{"anyOf":[{"type":"integer"},{"type":"array","items":{"type":"integer"}}]},
         "attendeeEmail":{"anyOf":[{"type":"string","format":"email"},{"type":"array","items":{"type":"string","format":"email"}}]},
         "dateFrom":{"type":"string","format":"date-time"},
         "dateTo":{"type":"string","format":"date-time"},

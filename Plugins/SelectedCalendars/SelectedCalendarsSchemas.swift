@@ -28,6 +28,9 @@ enum SelectedCalendarsSchemas {
           "googleChannelId":{"type":"string","nullable":true},"googleChannelKind":{"type":"string","nullable":true},
           "googleChannelResourceId":{"type":"string","nullable":true},"googleChannelResourceUri":{"type":"string","nullable":true},
           "googleChannelExpiration":{"type":"string","nullable":true},"error":{"type":"string","nullable":true},
-          "eventTypeId":{"type":"integer","nullable":true}}}
+          "eventTypeId":{"type":"integer","nullable":true}},
+         "example":{"id":"9b2f0c3e-1d4a-4f6b-8a57-0c2d9e8b1f34","userId":7,"integration":"google_calendar",
+           "externalId":"grace@example.com","credentialId":4,"googleChannelId":null,"googleChannelKind":null,
+           "googleChannelResourceId":null,"googleChannelResourceUri":null,"googleChannelExpiration":null,"error":null,"eventTypeId":null}}
         """#
 }

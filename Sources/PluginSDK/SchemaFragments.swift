@@ -4,16 +4,12 @@ public enum SchemaFragments {
     /// on its size: larger values are a 400 (`too_big`) from validation.
     public static let integerColumn = #"{"type":"integer","minimum":-2147483648,"maximum":2147483647}"#
 
-    /// The bounds of `integerColumn` alone, for an `x-document` (the document states them where a
-    /// handler, not validation, treats a larger value as a missing row).
+    /// The bounds of `integerColumn` alone, for an `x-document`.
     public static let integerColumnRange = #"{"minimum":-2147483648,"maximum":2147483647}"#
 
-    /// An integer the handler takes whatever its size (a larger one names no row): validation as
-    /// plain `integer`, the key's range in the document.
-    public static let integerKey = #"{"type":"integer","x-document":\#(integerColumnRange)}"#
-
-    /// One `integerKey` or several (a repeated query parameter).
-    public static let integerKeyOrList = #"{"anyOf":[\#(integerKey),{"type":"array","items":\#(integerKey)}]}"#
+    /// An integer a statement casts to PostgreSQL's `integer` (`::int`): validated as any integer,
+    /// as Cal.com's zod did (PostgreSQL refuses a larger one: 400), with the column's range in the document.
+    public static let integerCast = #"{"type":"integer","x-document":\#(integerColumnRange)}"#
 
     /// One such integer or several (a repeated query parameter such as `?userId=1&userId=2`).
     public static let integerColumnOrList = #"{"anyOf":[\#(integerColumn),{"type":"array","items":\#(integerColumn)}]}"#
