@@ -11,7 +11,8 @@ let plugin = Plugin("booking-references", version: "1.0.0", statements: BookingR
               doc: doc("Find all booking references", "Live references of the bookings the caller organizes, or every reference for a system admin", array: true),
               BookingReferencesHandlers.list)
         Route(.post, "/booking-references", body: BookingReferencesSchemas.createBody,
-              doc: doc("Creates a new booking reference", "On a booking the caller organizes (any existing booking for a system admin)", created: "Booking reference created successfully"),
+              doc: doc("Creates a new booking reference", "On a booking the caller organizes (any existing booking for a system admin)",
+                       created: "Booking reference created successfully"),
               BookingReferencesHandlers.create)
         RouteGroup("/booking-references/{id}", id: .number(), access: .row(.organized, else: .forbidden)) {
             Route(.get, doc: doc("Find a booking reference", "Of a booking the caller organizes, or any for a system admin")) {

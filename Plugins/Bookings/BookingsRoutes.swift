@@ -5,7 +5,8 @@ import PluginSDK
 /// check first, before its query and body are validated, as Cal.com's `[id]/_auth-middleware` did:
 /// reading and cancelling for the organizer's side and attendees, editing and confirming for the
 /// organizer's side only.
-let plugin = Plugin("bookings", version: "1.0.0", statements: BookingsSQL.self, components: ["Booking": BookingsSchemas.publicBooking, "CreatedBooking": BookingsSchemas.createdBooking]) {
+let plugin = Plugin("bookings", version: "1.0.0", statements: BookingsSQL.self,
+                    components: ["Booking": BookingsSchemas.publicBooking, "CreatedBooking": BookingsSchemas.createdBooking]) {
     Resource("bookings") {
         Route(.get, "/bookings", query: BookingsSchemas.listQuery,
               doc: doc("Find all bookings", "Bookings the caller organizes; every booking (or the given users' ones) for a system admin", array: true),

@@ -10,7 +10,8 @@ let plugin = Plugin("custom-inputs", version: "1.0.0", statements: CustomInputsS
             try $0.list("event_type_custom_inputs", .list, $0.callerScope)
         }
         Route(.post, "/custom-inputs", body: CustomInputsSchemas.createBody,
-              doc: doc("Creates a new event type custom input", "On an event type the caller owns (any for a system admin)", created: "EventTypeCustomInput created successfully"),
+              doc: doc("Creates a new event type custom input", "On an event type the caller owns (any for a system admin)",
+                       created: "EventTypeCustomInput created successfully"),
               CustomInputsHandlers.create)
         RouteGroup("/custom-inputs/{id}", id: .number(), access: .row(.owned, else: .forbidden)) {
             Route(.get, doc: doc("Find an event type custom input", "Of an event type the caller owns (any for a system admin)")) {

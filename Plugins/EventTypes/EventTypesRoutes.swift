@@ -13,7 +13,8 @@ let plugin = Plugin("event-types", version: "1.0.0", statements: EventTypesSQL.s
               doc: doc("Find all event types of a team", "Any member of the team, or a system admin; others get an empty list", array: true),
               EventTypesReadHandlers.teamList)
         Route(.post, "/event-types", body: EventTypeField.createBody,
-              doc: doc("Creates a new event type", "Personal, or for a team the caller administers; userId for system admins only", created: "Event type created successfully"),
+              doc: doc("Creates a new event type", "Personal, or for a team the caller administers; userId for system admins only",
+                       created: "Event type created successfully"),
               EventTypesWriteHandlers.create)
         RouteGroup("/event-types/{id}", id: .number()) {
             Route(.get, doc: doc("Find an event type", "The owner, any member of its team, or a system admin"), EventTypesReadHandlers.get)
@@ -29,5 +30,6 @@ let plugin = Plugin("event-types", version: "1.0.0", statements: EventTypesSQL.s
 
 /// An operation object whose 200 answer wraps one EventType (or an array of them).
 private func doc(_ summary: String, _ description: String, array: Bool = false, created: String? = nil) -> String {
-    OpenAPIOperation.enveloped(summary, description, envelope: array ? "event_types" : "event_type", component: "EventType", array: array, created: created)
+    OpenAPIOperation.enveloped(summary, description, envelope: array ? "event_types" : "event_type", component: "EventType", array: array,
+                               created: created)
 }

@@ -9,7 +9,8 @@ let plugin = Plugin("memberships", version: "1.0.0", statements: MembershipsSQL.
               doc: doc("Find all memberships", "The caller's own memberships; system admins see all and may filter by userId and teamId", array: true),
               MembershipsHandlers.list)
         Route(.post, "/memberships", body: MembershipsSchemas.createBody,
-              doc: doc("Creates a new membership", "System admins, or OWNER/ADMIN members of the team (who may not set accepted)", created: "Membership created successfully"),
+              doc: doc("Creates a new membership", "System admins, or OWNER/ADMIN members of the team (who may not set accepted)",
+                       created: "Membership created successfully"),
               MembershipsHandlers.create)
         RouteGroup("/memberships/{id}", id: .text(pattern: "^[0-9]{1,9}_[0-9]{1,9}$", description: "`{userId}_{teamId}`"), query: MembershipsSchemas.idQuery,
                    access: Access(MembershipsHandlers.authorizeMembership)) {
@@ -27,5 +28,6 @@ let plugin = Plugin("memberships", version: "1.0.0", statements: MembershipsSQL.
 
 /// An operation object whose 200 answer wraps one Membership (or an array of them).
 private func doc(_ summary: String, _ description: String, array: Bool = false, created: String? = nil) -> String {
-    OpenAPIOperation.enveloped(summary, description, envelope: array ? "memberships" : "membership", component: "Membership", array: array, created: created)
+    OpenAPIOperation.enveloped(summary, description, envelope: array ? "memberships" : "membership", component: "Membership", array: array,
+                               created: created)
 }

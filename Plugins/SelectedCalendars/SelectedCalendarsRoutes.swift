@@ -13,7 +13,8 @@ let plugin = Plugin("selected-calendars", version: "1.0.0", statements: Selected
             try $0.list("selected_calendars", .list, $0.callerScope, $0.query["userId"].json)
         }
         Route(.post, "/selected-calendars", body: SelectedCalendarsSchemas.createBody,
-              doc: OpenAPIOperation.returning("SelectedCalendar", in: "selected_calendar", created: "Selected Calendar created successfully", summary: "Creates a new selected calendar",
+              doc: OpenAPIOperation.returning("SelectedCalendar", in: "selected_calendar",
+                                              created: "Selected Calendar created successfully", summary: "Creates a new selected calendar",
                                               description: "For the caller; userId is for system admins"),
               SelectedCalendarsHandlers.create)
         // The compound id; strict like Cal.com's `schemaQueryIdAsString` (any other parameter is refused).
