@@ -9,12 +9,12 @@ let plugin = Plugin("availability", version: "1.0.0", statements: AvailabilitySt
         Route(.get, "/availability", query: AvailabilitySchemas.teamQuery,
               doc: OpenAPIOperation.respond("Find availability",
                   "userId or username: one user's availability object; teamId: its members' (team OWNER/ADMIN or system admin)",
-                  ##"{"oneOf":[{"$ref":"#/components/schemas/UserAvailability"},\##(AvailabilitySchemas.teamAnswer)]}"##),
+                  AvailabilitySchemas.answer),
               AvailabilityHandlers.get)
         Route(.get, "/users/{userId}/availability", query: AvailabilitySchemas.query,
               doc: OpenAPIOperation.respond("Find a user's availability",
-                  "Busy times, bookable date ranges, working hours and date overrides between dateFrom and dateTo, computed as POST /bookings checks slots; any authenticated caller",
-                  ##"{"$ref":"#/components/schemas/UserAvailability"}"##),
+                  "Busy times, bookable date ranges, working hours and date overrides between dateFrom and dateTo, computed as POST /bookings checks slots; any authenticated caller (with teamId: the team's members, as /availability)",
+                  AvailabilitySchemas.answer),
               AvailabilityHandlers.get)
         Route(.get, "/teams/{teamId}/availability", query: AvailabilitySchemas.teamQuery,
               doc: OpenAPIOperation.respond("Find the availability of a team's members", "One availability per accepted member; team OWNER/ADMIN or system admin",

@@ -45,4 +45,7 @@ enum AvailabilitySchemas {
         {"type":"array","items":{"type":"object","required":["userId","availability"],"properties":{
           "userId":{"type":"integer"},"availability":{"$ref":"#/components/schemas/UserAvailability"}}}}
         """##
+
+    /// One user's availability, or with `teamId` the team's (one handler answers every path).
+    static let answer = ##"{"oneOf":[{"$ref":"#/components/schemas/UserAvailability"},\##(teamAnswer)]}"##
 }
