@@ -4,12 +4,9 @@ public enum SchemaFragments {
     /// on its size: larger values are a 400 (`too_big`) from validation.
     public static let integerColumn = #"{"type":"integer","minimum":-2147483648,"maximum":2147483647}"#
 
-    /// The bounds of `integerColumn` alone, for an `x-document`.
-    public static let integerColumnRange = #"{"minimum":-2147483648,"maximum":2147483647}"#
-
     /// An integer a statement casts to PostgreSQL's `integer` (`::int`): validated as any integer,
     /// as Cal.com's zod did (PostgreSQL refuses a larger one: 400), with the column's range in the document.
-    public static let integerCast = #"{"type":"integer","x-document":\#(integerColumnRange)}"#
+    public static let integerCast = #"{"type":"integer","x-document":{"minimum":-2147483648,"maximum":2147483647}}"#
 
     /// One such integer or several (a repeated query parameter such as `?userId=1&userId=2`).
     public static let integerColumnOrList = #"{"anyOf":[\#(integerColumn),{"type":"array","items":\#(integerColumn)}]}"#

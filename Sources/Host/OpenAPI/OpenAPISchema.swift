@@ -13,7 +13,9 @@ enum OpenAPISchema {
             for index in object.members.indices where !values.contains(object.members[index].key) {
                 let value = object.members[index].value
                 if object.members[index].key == "properties", case .object(var properties) = value {
-                    for property in properties.members.indices { properties.members[property].value = from(properties.members[property].value) }
+                    for property in properties.members.indices {
+                        properties.members[property].value = from(properties.members[property].value)
+                    }
                     object.members[index].value = .object(properties)
                 } else {
                     object.members[index].value = from(value)
