@@ -10,7 +10,8 @@ let plugin = Plugin("attendees", version: "1.0.0", statements: AttendeesSQL.self
               doc: doc("Find all attendees", "Attendees of the bookings the caller organizes, or every attendee for a system admin", array: true),
               AttendeesHandlers.list)
         Route(.post, "/attendees", body: AttendeesSchemas.createBody,
-              doc: doc("Creates a new attendee", "On a booking the caller organizes (any booking for a system admin)"),
+              doc: doc("Creates a new attendee", "On a booking the caller organizes (any booking for a system admin)",
+                       created: "Attendee created successfully"),
               AttendeesHandlers.create)
         RouteGroup("/attendees/{id}", id: .number(), access: .row(.organized, else: .forbidden)) {
             Route(.get, doc: doc("Find an attendee", "Of a booking the caller organizes, or any for a system admin")) {
@@ -26,6 +27,7 @@ let plugin = Plugin("attendees", version: "1.0.0", statements: AttendeesSQL.self
     }
 }
 
-private func doc(_ summary: String, _ description: String, array: Bool = false) -> String {
-    OpenAPIOperation.enveloped(summary, description, envelope: array ? "attendees" : "attendee", component: "Attendee", array: array)
+private func doc(_ summary: String, _ description: String, array: Bool = false, created: String? = nil) -> String {
+    OpenAPIOperation.enveloped(summary, description, envelope: array ? "attendees" : "attendee", component: "Attendee", array: array,
+                               created: created)
 }

@@ -21,6 +21,7 @@ enum AttendeesSchemas {
     static let publicAttendee = #"""
         {"type":"object","properties":{
           "id":{"type":"integer"},"bookingId":{"type":"integer","nullable":true},"name":{"type":"string"},
-          "email":{"type":"string"},"timeZone":{"type":"string"}}}
+          "email":{"type":"string"},"timeZone":{"type":"string"}},
+         "example":{"id":52,"bookingId":31,"name":"Ada Lovelace","email":"ada@example.com","timeZone":"Europe/London"}}
         """#
 }

@@ -6,7 +6,8 @@ let plugin = Plugin("availabilities", version: "1.0.0", statements: Availabiliti
                     components: ["Availability": AvailabilitiesSchemas.publicAvailability]) {
     Resource("availabilities") {
         Route(.post, "/availabilities", body: AvailabilitiesSchemas.createBody,
-              doc: OpenAPIOperation.returning("Availability", in: "availability", summary: "Creates a new availability",
+              doc: OpenAPIOperation.returning("Availability", in: "availability",
+                                              created: "Availability created successfully", summary: "Creates a new availability",
                                               description: "On one of the caller's schedules, or any schedule for a system admin"),
               AvailabilitiesHandlers.create)
         // The `[id]` middleware: a non-admin only reaches rows of their own schedules (404 otherwise), before the body.

@@ -7,7 +7,7 @@ enum AvailabilitiesSchemas {
     private static let fields = #"""
         "startTime":{"type":"string","anyOf":[{"format":"date-time"},{"format":"time"}]},
         "endTime":{"type":"string","anyOf":[{"format":"date-time"},{"format":"time"}]},
-        "days":{"type":"array","items":{"type":"integer"}},
+        "days":{"type":"array","items":\#(SchemaFragments.integerCast)},
         "date":{"type":"string","anyOf":[{"format":"date-time"},{"format":"date"}]}
         """#
 
@@ -27,6 +27,8 @@ enum AvailabilitiesSchemas {
           "date":{"type":"string","format":"date-time","nullable":true},
           "scheduleId":{"type":"integer","nullable":true},
           "days":{"type":"array","items":{"type":"integer"}},
-          "Schedule":{"type":"object","nullable":true,"properties":{"userId":{"type":"integer"}}}}}
+          "Schedule":{"type":"object","nullable":true,"properties":{"userId":{"type":"integer"}}}},
+         "example":{"id":21,"startTime":"1970-01-01T09:00:00.000Z","endTime":"1970-01-01T17:00:00.000Z","date":null,
+           "scheduleId":3,"days":[1,2,3,4,5],"Schedule":{"userId":7}}}
         """#
 }

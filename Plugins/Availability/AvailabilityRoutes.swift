@@ -4,21 +4,21 @@ import PluginSDK
 /// `/teams/{teamId}/availability` (core.md §8.1): one handler behind three paths (the path's
 /// `userId` or `teamId` joins the query).
 let plugin = Plugin("availability", version: "1.0.0", statements: AvailabilityStatements.self,
-                    components: ["Availability": AvailabilitySchemas.availability]) {
+                    components: ["UserAvailability": AvailabilitySchemas.availability]) {
     Resource("availability") {
         Route(.get, "/availability", query: AvailabilitySchemas.teamQuery,
               doc: OpenAPIOperation.respond("Find availability",
                   "userId or username: one user's availability object; teamId: its members' (team OWNER/ADMIN or system admin)",
-                  ##"{"oneOf":[{"$ref":"#/components/schemas/Availability"},{"type":"array","items":{"type":"object"}}]}"##),
+                  AvailabilitySchemas.answer),
               AvailabilityHandlers.get)
         Route(.get, "/users/{userId}/availability", query: AvailabilitySchemas.query,
               doc: OpenAPIOperation.respond("Find a user's availability",
-                  "Busy times, bookable date ranges, working hours and date overrides between dateFrom and dateTo, computed as POST /bookings checks slots; any authenticated caller",
-                  ##"{"$ref":"#/components/schemas/Availability"}"##),
+                  "Busy times, bookable date ranges, working hours and date overrides between dateFrom and dateTo, computed as POST /bookings checks slots; any authenticated caller (with teamId: the team's members, as /availability)",
+                  AvailabilitySchemas.answer),
               AvailabilityHandlers.get)
         Route(.get, "/teams/{teamId}/availability", query: AvailabilitySchemas.teamQuery,
               doc: OpenAPIOperation.respond("Find the availability of a team's members", "One availability per accepted member; team OWNER/ADMIN or system admin",
-                  ##"{"type":"array","items":{"type":"object","properties":{"userId":{"type":"integer"},"availability":{"$ref":"#/components/schemas/Availability"}}}}"##),
+                  AvailabilitySchemas.teamAnswer),
               AvailabilityHandlers.get)
     }
 }

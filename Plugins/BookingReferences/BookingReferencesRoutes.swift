@@ -11,7 +11,8 @@ let plugin = Plugin("booking-references", version: "1.0.0", statements: BookingR
               doc: doc("Find all booking references", "Live references of the bookings the caller organizes, or every reference for a system admin", array: true),
               BookingReferencesHandlers.list)
         Route(.post, "/booking-references", body: BookingReferencesSchemas.createBody,
-              doc: doc("Creates a new booking reference", "On a booking the caller organizes (any existing booking for a system admin)"),
+              doc: doc("Creates a new booking reference", "On a booking the caller organizes (any existing booking for a system admin)",
+                       created: "Booking reference created successfully"),
               BookingReferencesHandlers.create)
         RouteGroup("/booking-references/{id}", id: .number(), access: .row(.organized, else: .forbidden)) {
             Route(.get, doc: doc("Find a booking reference", "Of a booking the caller organizes, or any for a system admin")) {
@@ -27,7 +28,7 @@ let plugin = Plugin("booking-references", version: "1.0.0", statements: BookingR
 }
 
 /// An operation object whose 200 answer wraps one BookingReference (or an array of them).
-private func doc(_ summary: String, _ description: String, array: Bool = false) -> String {
+private func doc(_ summary: String, _ description: String, array: Bool = false, created: String? = nil) -> String {
     OpenAPIOperation.enveloped(summary, description, envelope: array ? "booking_references" : "booking_reference",
-                               component: "BookingReference", array: array)
+                               component: "BookingReference", array: array, created: created)
 }

@@ -30,6 +30,8 @@ enum BookingReferencesSchemas {
           "id":{"type":"integer"},"type":{"type":"string"},"bookingId":{"type":"integer","nullable":true},
           "uid":{"type":"string"},"meetingId":{"type":"string","nullable":true},
           "meetingPassword":{"type":"string","nullable":true},"meetingUrl":{"type":"string","nullable":true},
-          "deleted":{"type":"boolean","nullable":true}}}
+          "deleted":{"type":"boolean","nullable":true}},
+         "example":{"id":14,"type":"daily_video","bookingId":31,"uid":"a1b2c3d4e5","meetingId":"a1b2c3d4e5",
+           "meetingPassword":null,"meetingUrl":"https://example.daily.co/a1b2c3d4e5","deleted":null}}
         """#
 }

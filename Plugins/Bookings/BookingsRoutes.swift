@@ -5,14 +5,15 @@ import PluginSDK
 /// check first, before its query and body are validated, as Cal.com's `[id]/_auth-middleware` did:
 /// reading and cancelling for the organizer's side and attendees, editing and confirming for the
 /// organizer's side only.
-let plugin = Plugin("bookings", version: "1.0.0", statements: BookingsSQL.self, components: ["Booking": BookingsSchemas.publicBooking]) {
+let plugin = Plugin("bookings", version: "1.0.0", statements: BookingsSQL.self,
+                    components: ["Booking": BookingsSchemas.publicBooking, "CreatedBooking": BookingsSchemas.createdBooking]) {
     Resource("bookings") {
         Route(.get, "/bookings", query: BookingsSchemas.listQuery,
               doc: doc("Find all bookings", "Bookings the caller organizes; every booking (or the given users' ones) for a system admin", array: true),
               BookingsHandlers.list)
         Route(.post, "/bookings", body: BookingsSchemas.createBody,
               doc: OpenAPIOperation.respond("Creates a new booking", "The bare booking object (no envelope); refuses with Cal.com's codes (400): a slot no host is free for, outside the bookable hours or overlapping an accepted booking with buffers (no_available_users_found_error, with calapi's reason), or a full seated slot (booking_seats_full_error)",
-                                            ##"{"$ref":"#/components/schemas/Booking"}"##),
+                                            ##"{"$ref":"#/components/schemas/CreatedBooking"}"##, badRequest: BookingsSchemas.refusal),
               BookingCreation.create)
         RouteGroup("/bookings/{id}", id: .number()) {
             Route(.get, query: BookingsSchemas.expandQuery, access: BookingsHandlers.reader,

@@ -10,7 +10,8 @@ let plugin = Plugin("custom-inputs", version: "1.0.0", statements: CustomInputsS
             try $0.list("event_type_custom_inputs", .list, $0.callerScope)
         }
         Route(.post, "/custom-inputs", body: CustomInputsSchemas.createBody,
-              doc: doc("Creates a new event type custom input", "On an event type the caller owns (any for a system admin)"),
+              doc: doc("Creates a new event type custom input", "On an event type the caller owns (any for a system admin)",
+                       created: "EventTypeCustomInput created successfully"),
               CustomInputsHandlers.create)
         RouteGroup("/custom-inputs/{id}", id: .number(), access: .row(.owned, else: .forbidden)) {
             Route(.get, doc: doc("Find an event type custom input", "Of an event type the caller owns (any for a system admin)")) {
@@ -19,7 +20,8 @@ let plugin = Plugin("custom-inputs", version: "1.0.0", statements: CustomInputsS
             Route(.patch, body: CustomInputsSchemas.editBody,
                   doc: doc("Edit an existing event type custom input", "Of an event type the caller owns, moved only to another one the caller owns"),
                   CustomInputsHandlers.update)
-            Route(.delete, doc: #"{"summary":"Remove an existing event type custom input","responses":{"200":{"description":"OK, custom input removed"},"401":{"description":"Authorization information is missing or invalid"},"403":{"description":"Forbidden"},"404":{"description":"Custom input not found"}}}"#) {
+            Route(.delete, doc: OpenAPIOperation.message(summary: "Remove an existing event type custom input",
+                                                         description: "Of an event type the caller owns (any for a system admin); 404 when it does not exist")) {
                 .message("CustomInputEventType with id: \(try $0.deleteById(.delete, orElse: CustomInputsHandlers.notFound)) deleted successfully")
             }
         }
@@ -27,7 +29,7 @@ let plugin = Plugin("custom-inputs", version: "1.0.0", statements: CustomInputsS
 }
 
 /// An operation object whose 200 answer wraps one input (or an array of them).
-private func doc(_ summary: String, _ description: String, array: Bool = false) -> String {
+private func doc(_ summary: String, _ description: String, array: Bool = false, created: String? = nil) -> String {
     OpenAPIOperation.enveloped(summary, description, envelope: array ? "event_type_custom_inputs" : "event_type_custom_input",
-                               component: "EventTypeCustomInput", array: array)
+                               component: "EventTypeCustomInput", array: array, created: created)
 }

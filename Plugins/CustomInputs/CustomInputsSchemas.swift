@@ -26,6 +26,8 @@ enum CustomInputsSchemas {
           "id":{"type":"integer"},"eventTypeId":{"type":"integer"},"label":{"type":"string"},
           "type":{"type":"string","enum":\#(types)},
           "options":{"type":"array","nullable":true,"items":{"type":"object","properties":{"label":{"type":"string"},"type":{"type":"string"}}}},
-          "required":{"type":"boolean"},"placeholder":{"type":"string"}}}
+          "required":{"type":"boolean"},"placeholder":{"type":"string"}},
+         "example":{"id":5,"eventTypeId":12,"label":"Company","type":"TEXT","options":null,"required":true,
+           "placeholder":"Where do you work?"}}
         """#
 }

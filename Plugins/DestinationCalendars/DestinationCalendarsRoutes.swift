@@ -14,7 +14,8 @@ let plugin = Plugin("destination-calendars", version: "1.0.0", statements: Desti
             try $0.list("destinationCalendars", .list, $0.query["userId"].isPresent ? $0.query["userId"].json : .int($0.userId))
         }
         Route(.post, "/destination-calendars", body: DestinationCalendarsSchemas.createBody,
-              doc: OpenAPIOperation.returning("DestinationCalendar", in: "destinationCalendar", summary: "Creates a new destination calendar",
+              doc: OpenAPIOperation.returning("DestinationCalendar", in: "destinationCalendar",
+                                              created: "Destination calendar created successfully", summary: "Creates a new destination calendar",
                                               description: "For the caller or one of their event types; system admins must name userId"),
               DestinationCalendarsHandlers.create)
         // The `[id]` middleware: a non-admin only reaches their own calendars and those of their event types (404 otherwise).

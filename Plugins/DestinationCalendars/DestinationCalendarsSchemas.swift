@@ -23,6 +23,7 @@ enum DestinationCalendarsSchemas {
     static let publicCalendar = #"""
         {"type":"object","properties":{
           "id":{"type":"integer"},"integration":{"type":"string","example":"google_calendar"},"externalId":{"type":"string"},
-          "eventTypeId":{"type":"integer","nullable":true},"userId":{"type":"integer","nullable":true}}}
+          "eventTypeId":{"type":"integer","nullable":true},"userId":{"type":"integer","nullable":true}},
+         "example":{"id":2,"integration":"google_calendar","externalId":"grace@example.com","eventTypeId":null,"userId":7}}
         """#
 }

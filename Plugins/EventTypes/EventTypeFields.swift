@@ -74,7 +74,11 @@ struct EventTypeField {
     /// The body schemas: POST requires `title`, `slug` and `length` and strips unknown keys
     /// (`schemaEventTypeCreateParams`); PATCH requires nothing and refuses unknown keys
     /// (`schemaEventTypeEditParams`).
-    static let createBody = #"{"type":"object","required":["title","slug","length"],"properties":{\#(properties(\.createSchema))}}"#
+    static let createBody = #"""
+        {"type":"object","required":["title","slug","length"],"properties":{\#(properties(\.createSchema))},
+         "example":{"title":"30 min meeting","slug":"30min","length":30,"description":"A short call to get to know each other",
+           "minimumBookingNotice":120,"afterEventBuffer":10,"locations":[{"type":"integrations:daily"}]}}
+        """#
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(properties(\.schema))}}"#
 
     private static func properties(_ rule: KeyPath<EventTypeField, String?>) -> String {

@@ -13,20 +13,23 @@ let plugin = Plugin("event-types", version: "1.0.0", statements: EventTypesSQL.s
               doc: doc("Find all event types of a team", "Any member of the team, or a system admin; others get an empty list", array: true),
               EventTypesReadHandlers.teamList)
         Route(.post, "/event-types", body: EventTypeField.createBody,
-              doc: doc("Creates a new event type", "Personal, or for a team the caller administers; userId for system admins only"),
+              doc: doc("Creates a new event type", "Personal, or for a team the caller administers; userId for system admins only",
+                       created: "Event type created successfully"),
               EventTypesWriteHandlers.create)
         RouteGroup("/event-types/{id}", id: .number()) {
             Route(.get, doc: doc("Find an event type", "The owner, any member of its team, or a system admin"), EventTypesReadHandlers.get)
             Route(.patch, body: EventTypeField.editBody,
                   doc: doc("Edit an existing event type", "The owner, an ADMIN/OWNER of its team, or a system admin; hosts are replaced only when sent"),
                   EventTypesWriteHandlers.update)
-            Route(.delete, doc: #"{"summary":"Remove an existing event type","responses":{"200":{"description":"OK, event type removed"},"401":{"description":"Authorization information is missing or invalid"},"403":{"description":"Forbidden"},"404":{"description":"Event type not found"}}}"#,
+            Route(.delete, doc: OpenAPIOperation.message(summary: "Remove an existing event type",
+                                                         description: "The owner, an ADMIN/OWNER of its team, or a system admin (404 for a missing one); others 403"),
                   EventTypesWriteHandlers.delete)
         }
     }
 }
 
 /// An operation object whose 200 answer wraps one EventType (or an array of them).
-private func doc(_ summary: String, _ description: String, array: Bool = false) -> String {
-    OpenAPIOperation.enveloped(summary, description, envelope: array ? "event_types" : "event_type", component: "EventType", array: array)
+private func doc(_ summary: String, _ description: String, array: Bool = false, created: String? = nil) -> String {
+    OpenAPIOperation.enveloped(summary, description, envelope: array ? "event_types" : "event_type", component: "EventType", array: array,
+                               created: created)
 }

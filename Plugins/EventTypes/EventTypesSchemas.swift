@@ -5,7 +5,7 @@ import PluginSDK
 enum EventTypesSchemas {
     /// `GET /event-types`: an exact `slug`, and owners (`userId`, one or several; admins only).
     static let listQuery = QuerySchema.properties(#"""
-        "slug":{"type":"string"},"userId":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},\#(SchemaFragments.pagination)
+        "slug":{"type":"string"},"userId":\#(SchemaFragments.integerTextOrList()),\#(SchemaFragments.pagination)
         """#)
 
     /// The public representation (`eventTypeSelect` plus the relations and `link`).
@@ -37,6 +37,16 @@ enum EventTypesSchemas {
           "hosts":{"type":"array","items":{"type":"object","properties":{"userId":{"type":"integer"},"isFixed":{"type":"boolean"},"scheduleId":{"type":"integer","nullable":true}}}},
           "owner":{"type":"object","nullable":true,"properties":{"username":{"type":"string","nullable":true},"id":{"type":"integer"},"timeZone":{"type":"string"}}},
           "children":{"type":"array","items":{"type":"object","properties":{"id":{"type":"integer"},"userId":{"type":"integer","nullable":true}}}},
-          "link":{"type":"string","nullable":true,"description":"GET only"}}}
+          "link":{"type":"string","nullable":true,"description":"GET only"}},
+         "example":{"id":12,"title":"30 min meeting","slug":"30min","length":30,"hidden":false,"position":0,"userId":7,
+           "teamId":null,"scheduleId":null,"eventName":null,"timeZone":null,"periodType":"UNLIMITED","periodStartDate":null,
+           "periodEndDate":null,"periodDays":null,"periodCountCalendarDays":null,"requiresConfirmation":false,"recurringEvent":null,
+           "disableGuests":false,"hideCalendarNotes":false,"minimumBookingNotice":120,"beforeEventBuffer":0,"afterEventBuffer":10,
+           "schedulingType":null,"price":0,"currency":"usd","slotInterval":null,"parentId":null,"successRedirectUrl":null,
+           "description":"A short call to get to know each other","locations":[{"type":"integrations:daily"}],"metadata":{},
+           "seatsPerTimeSlot":null,"seatsShowAttendees":false,"seatsShowAvailabilityCount":true,"bookingFields":null,
+           "bookingLimits":null,"onlyShowFirstAvailableSlot":false,"durationLimits":null,"customInputs":[],"hashedLink":[],
+           "team":null,"hosts":[],"owner":{"username":"grace","id":7,"timeZone":"America/New_York"},"children":[],
+           "link":"https://cal.com/grace/30min"}}
         """#
 }

@@ -23,17 +23,13 @@ enum MembershipsSchemas {
 
     /// `GET /memberships`: filters (system admins only) and `include=team` (adds each team).
     static let listQuery = QuerySchema.properties(#"""
-        "userId":\#(strings),"teamId":\#(strings),"include":\#(strings),\#(SchemaFragments.pagination)
+        "userId":\#(ids),"teamId":\#(ids),"include":\#(strings),\#(SchemaFragments.pagination)
         """#)
 
     /// Besides the `{userId}_{teamId}` id (parsed by the handlers with Cal.com's messages):
     /// `teamId` and `include=team`.
-    static let idQuery = QuerySchema.properties(#""teamId":\#(strings),"include":\#(strings)"#)
+    static let idQuery = QuerySchema.properties(#""teamId":\#(ids),"include":\#(strings)"#)
 
-    static let publicMembership = #"""
-        {"type":"object","properties":{
-          "id":{"type":"integer"},"teamId":{"type":"integer"},"userId":{"type":"integer"},"accepted":{"type":"boolean"},
-          "role":\#(role),"disableImpersonation":{"type":"boolean"},
-          "team":{"type":"object","description":"With include=team: the team, as /teams answers it"}}}
-        """#
+    /// `userId`, `teamId`: read by `lenientIntList` when not empty.
+    private static let ids = SchemaFragments.integerTextOrList(allowingEmpty: true)
 }

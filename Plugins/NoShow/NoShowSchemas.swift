@@ -11,6 +11,8 @@ enum NoShowSchemas {
     static let answer = #"""
         {"type":"object","properties":{
           "attendees":{"type":"array","items":{"type":"object","properties":{"email":{"type":"string"},"noShow":{"type":"boolean"}}}},
-          "noShowHost":{"type":"boolean"},"message":{"type":"string"}}}
+          "noShowHost":{"type":"boolean"},"message":{"type":"string"}},
+         "example":{"attendees":[{"email":"ada@example.com","noShow":true}],"noShowHost":false,
+           "message":"ada@example.com marked as no-show"}}
         """#
 }

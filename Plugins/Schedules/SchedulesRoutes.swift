@@ -12,7 +12,7 @@ let plugin = Plugin("schedules", version: "1.0.0", statements: SchedulesSQL.self
             try $0.list("schedules", .list, $0.callerScope, $0.query["userId"].json)
         }
         Route(.post, "/schedules", body: SchedulesSchemas.createBody,
-              doc: OpenAPIOperation.returning("Schedule", in: "schedule", summary: "Creates a new schedule",
+              doc: OpenAPIOperation.returning("Schedule", in: "schedule", created: "Schedule created successfully", summary: "Creates a new schedule",
                                               description: "Created with Monday to Friday, 09:00 to 17:00; userId is for system admins"),
               SchedulesHandlers.create)
         // The `[id]` middleware: a non-admin must own the schedule (403 otherwise), checked before the body.

@@ -27,6 +27,8 @@ enum SchedulesSchemas {
             "id":{"type":"integer"},"eventTypeId":{"type":"integer","nullable":true},
             "date":{"type":"string","format":"date-time","nullable":true},
             "days":{"type":"array","items":{"type":"integer"}},
-            "startTime":{"type":"string","example":"09:00:00"},"endTime":{"type":"string","example":"17:00:00"}}}}}}
+            "startTime":{"type":"string","example":"09:00:00"},"endTime":{"type":"string","example":"17:00:00"}}}}},
+         "example":{"id":3,"userId":7,"name":"Working hours","timeZone":"America/New_York",
+           "availability":[{"id":21,"eventTypeId":null,"date":null,"days":[1,2,3,4,5],"startTime":"09:00:00","endTime":"17:00:00"}]}}
         """#
 }

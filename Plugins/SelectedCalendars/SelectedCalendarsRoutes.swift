@@ -13,11 +13,12 @@ let plugin = Plugin("selected-calendars", version: "1.0.0", statements: Selected
             try $0.list("selected_calendars", .list, $0.callerScope, $0.query["userId"].json)
         }
         Route(.post, "/selected-calendars", body: SelectedCalendarsSchemas.createBody,
-              doc: OpenAPIOperation.returning("SelectedCalendar", in: "selected_calendar", summary: "Creates a new selected calendar",
+              doc: OpenAPIOperation.returning("SelectedCalendar", in: "selected_calendar",
+                                              created: "Selected Calendar created successfully", summary: "Creates a new selected calendar",
                                               description: "For the caller; userId is for system admins"),
               SelectedCalendarsHandlers.create)
         // The compound id; strict like Cal.com's `schemaQueryIdAsString` (any other parameter is refused).
-        RouteGroup("/selected-calendars/{id}", id: .text(), query: .strict, access: Access(SelectedCalendarsHandlers.authorizeTarget)) {
+        RouteGroup("/selected-calendars/{id}", id: SelectedCalendarsSchemas.id, query: .strict, access: Access(SelectedCalendarsHandlers.authorizeTarget)) {
             Route(.get, doc: OpenAPIOperation.returning("SelectedCalendar", in: "selected_calendar", summary: "Find a selected calendar",
                                                         description: "id is {userId}_{integration}_{externalId}")) {
                 .envelope("selected_calendar", try $0.one(.find, SelectedCalendarsHandlers.key($0), orElse: SelectedCalendarsHandlers.notFound($0)))

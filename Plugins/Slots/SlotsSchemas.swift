@@ -20,6 +20,7 @@ enum SlotsSchemas {
     static let answer = #"""
         {"type":"object","properties":{"slots":{"type":"object","additionalProperties":{"type":"array","items":{
           "type":"object","required":["time"],"properties":{
-            "time":{"type":"string","format":"date-time"},"attendees":{"type":"integer"},"bookingUid":{"type":"string"}}}}}}}
+            "time":{"type":"string","format":"date-time"},"attendees":{"type":"integer"},"bookingUid":{"type":"string"}}}}}},
+         "example":{"slots":{"2031-05-06":[{"time":"2031-05-06T13:00:00.000Z"},{"time":"2031-05-06T13:30:00.000Z"}]}}}
         """#
 }

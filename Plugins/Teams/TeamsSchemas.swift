@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// JSON Schemas of the Teams routes, after Cal.com's `schemaTeamCreateBodyParams` /
 /// `schemaTeamUpdateBodyParams` (both strict: the generated Team model minus `id` and `createdAt`,
 /// `name` at most 255 characters, `ownerId` on create only). Only `name` is required on create;
@@ -68,23 +70,11 @@ enum TeamsSchemas {
 
     static let editBody = #"{"type":"object","additionalProperties":false,"properties":{\#(fields)}}"#
 
-    /// What every response's team object holds.
-    static let publicTeam = #"""
-        {"type":"object","properties":{
-          "id":{"type":"integer"},"name":{"type":"string"},"slug":{"type":"string","nullable":true},
-          "logo":{"type":"string","nullable":true,"description":"v1 name of logoUrl (same value)"},
-          "logoUrl":{"type":"string","nullable":true},"calVideoLogo":{"type":"string","nullable":true},
-          "appLogo":{"type":"string","nullable":true},"appIconLogo":{"type":"string","nullable":true},
-          "bio":{"type":"string","nullable":true},"hideBranding":{"type":"boolean"},"isPrivate":{"type":"boolean"},
-          "hideBookATeamMember":{"type":"boolean"},"createdAt":{"type":"string","format":"date-time"},
-          "metadata":{"type":"object","nullable":true},"theme":{"type":"string","nullable":true},
-          "brandColor":{"type":"string","nullable":true},"darkBrandColor":{"type":"string","nullable":true},
-          "bannerUrl":{"type":"string","nullable":true},"parentId":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"nullable":true},
-          "timeFormat":{"type":"integer","nullable":true},"timeZone":{"type":"string"},"weekStart":{"type":"string"},
-          "isOrganization":{"type":"boolean"},"pendingPayment":{"type":"boolean"},"isPlatform":{"type":"boolean"},
-          "createdByOAuthClientId":{"type":"string","nullable":true},
-          "smsLockState":{"type":"string","enum":["LOCKED","UNLOCKED","REVIEW_NEEDED"]},
-          "smsLockReviewedByAdmin":{"type":"boolean"},"bookingLimits":{"type":"object","nullable":true},
-          "includeManagedEventsInLimits":{"type":"boolean"}}}
-        """#
+    /// `POST /teams`: the team, the OWNER membership made with it, and a message.
+    static let created = ##"""
+        {"type":"object","required":["team","owner","message"],"properties":{
+          "team":{"$ref":"#/components/schemas/Team"},
+          "owner":\##(ModelSchemas.membership),
+          "message":{"type":"string","example":"Team created successfully. We also made user with ID=7 the owner of this team."}}}
+        """##
 }

@@ -4,7 +4,8 @@ import PluginSDK
 let plugin = Plugin("users", version: "1.0.0", statements: UsersSQL.self, components: ["User": UsersSchemas.publicUser]) {
     Resource("users") {
         Route(.get, "/users", query: UsersSchemas.listQuery,
-              doc: doc("Find all users", "The caller's own user, or every user for a system admin", array: true), UsersHandlers.list)
+              doc: OpenAPIOperation.respond("Find all users", "The caller's own user, or every user for a system admin", UsersSchemas.list),
+              UsersHandlers.list)
         Route(.post, "/users", body: UsersSchemas.createBody,
               access: Access { if !$0.isAdmin { throw HTTPError.unauthorized("You are not authorized") } },
               doc: doc("Creates a new user", "System admins only"), UsersHandlers.create)
@@ -12,7 +13,7 @@ let plugin = Plugin("users", version: "1.0.0", statements: UsersSQL.self, compon
             Route(.get, doc: doc("Find a user", "The caller itself, or any user for a system admin"), UsersHandlers.get)
             Route(.patch, body: UsersSchemas.editBody, access: Access { _ = try UsersHandlers.target($0) },
                   doc: doc("Edit an existing user", "The caller itself, or any user for a system admin"), UsersHandlers.update)
-            Route(.delete, doc: #"{"summary":"Remove an existing user","responses":{"200":{"description":"OK, user removed"},"401":{"description":"Authorization information is missing or invalid"},"403":{"description":"Forbidden"},"404":{"description":"User not found"}}}"#,
+            Route(.delete, doc: OpenAPIOperation.message(summary: "Remove an existing user", description: "The caller itself, or any user for a system admin"),
                   UsersHandlers.delete)
         }
     }

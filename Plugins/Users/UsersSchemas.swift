@@ -58,6 +58,18 @@ enum UsersSchemas {
           "brandColor":{"type":"string","nullable":true},"darkBrandColor":{"type":"string","nullable":true},
           "allowDynamicBooking":{"type":"boolean","nullable":true},"createdDate":{"type":"string","format":"date-time"},
           "verified":{"type":"boolean","nullable":true},"invitedTo":{"type":"integer","nullable":true},
-          "role":{"type":"string","enum":["USER","ADMIN"]}}}
+          "role":{"type":"string","enum":["USER","ADMIN"]}},
+         "example":{"id":7,"username":"grace","name":"Grace Hopper","email":"grace@example.com",
+           "emailVerified":"2024-01-15T10:00:00.000Z","bio":"Engineering manager","avatar":null,"timeZone":"America/New_York",
+           "weekStart":"Monday","endTime":1440,"bufferTime":0,"appTheme":null,"theme":null,"defaultScheduleId":3,"locale":"en",
+           "timeFormat":24,"hideBranding":false,"brandColor":"#292929","darkBrandColor":"#fafafa","allowDynamicBooking":true,
+           "createdDate":"2024-01-15T09:58:12.000Z","verified":false,"invitedTo":null,"role":"USER"}}
         """#
+
+    /// `GET /users`: the page of users and how many users the caller may see in all.
+    static let list = ##"""
+        {"type":"object","required":["users","total"],"properties":{
+          "users":{"type":"array","items":{"$ref":"#/components/schemas/User"}},
+          "total":{"type":"integer","description":"Users in the whole list, whatever the page","example":1}}}
+        """##
 }

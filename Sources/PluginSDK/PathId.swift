@@ -8,13 +8,14 @@ public struct PathId {
     let property: String
 
     /// An integer read like zod's `z.coerce.number()` (JavaScript's `Number()`); a value that is no
-    /// integer, or too large for a key, reaches the handler as a missing id (`request.id` is nil).
+    /// integer, or too large for a key, reaches the handler as a missing id (`request.id` is nil):
+    /// a valid request for a row that does not exist, so the document states no range.
     public static func number(_ name: String = "id") -> PathId { PathId(name: name, property: #"{"type":"integer"}"#) }
     /// An integer read like JavaScript's `parseInt` (`12abc` is 12), as Cal.com's `stringOrNumber`.
     public static func parseInt(_ name: String = "id") -> PathId {
         PathId(name: name, property: #"{"type":"integer","x-coerce":"parseInt"}"#)
     }
-    /// Decimal digits only (Cal.com's `schemaQueryTeamId`).
+    /// Decimal digits only (Cal.com's `schemaQueryTeamId`); the document says so with `minimum: 0`.
     public static func digits(_ name: String = "id") -> PathId {
         PathId(name: name, property: #"{"type":"integer","x-coerce":"digits"}"#)
     }
@@ -24,9 +25,14 @@ public struct PathId {
         PathId(name: name, property: SchemaFragments.integerColumn)
     }
     /// Text the plugin parses itself (compound ids such as `{userId}_{teamId}`): `request.id` is
-    /// nil, read it with `request.query[name].string`.
-    public static func text(_ name: String = "id", description: String? = nil) -> PathId {
-        PathId(name: name, property: description.map { #"{"type":"string","description":"\#($0)"}"# } ?? #"{"type":"string"}"#)
+    /// nil, read it with `request.query[name].string`. `pattern` (ECMAScript) is the shape the
+    /// handler accepts, stated in the document only (the handler answers a wrong one with its own
+    /// message).
+    public static func text(_ name: String = "id", pattern: String? = nil, description: String? = nil) -> PathId {
+        var members = [#""type":"string""#]
+        if let description { members.append(#""description":\#(SchemaFragments.quoted(description))"#) }
+        if let pattern { members.append(#""x-document":{"pattern":\#(SchemaFragments.quoted(pattern))}"#) }
+        return PathId(name: name, property: "{" + members.joined(separator: ",") + "}")
     }
 }
 

@@ -190,4 +190,28 @@ final class PluginABITests: XCTestCase {
         XCTAssertEqual(response.text, #"{"greeting":"hello world wide","caller":\#(id)}"#)
         XCTAssertEqual(try server.request("POST", "/v1/greetings/x?apiKey=\(key)", body: [:] as [String: Any]).status, 405)
     }
+
+    /// One schema per component name: a plugin taking a name the host or an earlier plugin holds is refused
+    /// (two plugins registering `Availability` once pointed `/availabilities` at the other plugin's schema).
+    func testAComponentNameAlreadyTakenIsRefused() throws {
+        let component = { (name: String) in
+            #"reg->declare_resource(reg, CALAPI_LIT("\#(name.lowercased())"), CALAPI_METHODS_READ); return reg->add_component_schema(reg, CALAPI_LIT("\#(name)"), CALAPI_LIT("{\"type\":\"object\"}"));"#
+        }
+        let twice = #"reg->declare_resource(reg, CALAPI_LIT("twice"), CALAPI_METHODS_READ); reg->add_component_schema(reg, CALAPI_LIT("Twice"), CALAPI_LIT("{}")); return reg->add_component_schema(reg, CALAPI_LIT("Twice"), CALAPI_LIT("{}"));"#
+        let cases: [(String, String, String)] = [
+            ("TakenUser", PluginABITests.fixture(name: "takenuser", initBody: component("User")),
+             "cannot load plugin file \"libTakenUser.so\": registration refused: component schema \"User\" is already registered by plugin \"users\""),
+            ("TakenError", PluginABITests.fixture(name: "takenerror", initBody: component("ErrorMessage")),
+             "cannot load plugin file \"libTakenError.so\": registration refused: component schema \"ErrorMessage\" is already registered by calapi itself"),
+            ("Twice", PluginABITests.fixture(name: "twice", initBody: twice),
+             "cannot load plugin file \"libTwice.so\": registration refused: component schema \"Twice\" is registered twice"),
+        ]
+        for (family, source, _) in cases { try build(family, source) }
+        let config = try writeConfig("plugins:\n  directory: \(folder.path)\n  load: [Users, \(cases.map(\.0).joined(separator: ", "))]\nresources:\n  users: [GET]\n")
+        let listing = try runCalapi(["plugins", "--config", config], environment: ["CALAPI_PLUGIN_DIR": folder.path])
+        for (family, _, message) in cases {
+            XCTAssertTrue(listing.stdout.contains(message), "\(family): expected \(message)\n\(listing.stdout)")
+        }
+        XCTAssertTrue(listing.stdout.contains("libUsers.so: users 1.0.0"), listing.stdout)
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Checks a response body against an OpenAPI 3.0 schema of the served document: `$ref` (local),
 /// `nullable`, `type`, `enum`, `properties`, `required`, `additionalProperties`, `items`,
-/// `minItems`/`maxItems`, `minimum`/`maximum`, `minLength`/`maxLength`, `oneOf`/`anyOf`/`allOf`,
+/// `minItems`/`maxItems`, `minimum`/`maximum`, `minLength`/`maxLength`, `pattern`, `oneOf`/`anyOf`/`allOf`,
 /// and the `date-time` and `date` formats. Other keywords are not checked.
 ///
 /// Besides breaches of the schema it notes members an object schema does not declare (when it
@@ -95,6 +95,9 @@ struct ResponseSchemaChecker {
             if case .int(let most)? = rules["maxLength"], length > most { found.append("\(path): longer than \(most)") }
             if case .string(let format)? = rules["format"], let problem = formatProblem(text, format) {
                 found.append("\(path): \(problem)")
+            }
+            if case .string(let pattern)? = rules["pattern"], text.range(of: pattern, options: .regularExpression) == nil {
+                found.append("\(path): \"\(text.prefix(40))\" does not match \(pattern)")
             }
         default: break
         }

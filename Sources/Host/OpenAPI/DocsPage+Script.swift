@@ -77,7 +77,7 @@ function rules(s) {
   const list = [];
   const show = (v) => JSON.stringify(v);
   if (!s || typeof s !== 'object') return list;
-  if (s.enum) list.push('one of ' + s.enum.map(show).join(', '));
+  if (s.enum) list.push('one of ' + (s.enum.length > 24 ? s.enum.slice(0, 8).map(show).join(', ') + ', … (' + s.enum.length + ' values)' : s.enum.map(show).join(', ')));
   if (s.const !== undefined) list.push('= ' + show(s.const));
   if (s.minimum !== undefined) list.push((s.exclusiveMinimum === true ? '> ' : '≥ ') + s.minimum);
   if (typeof s.exclusiveMinimum === 'number') list.push('> ' + s.exclusiveMinimum);

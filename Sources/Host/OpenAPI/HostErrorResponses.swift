@@ -46,32 +46,39 @@ enum HostErrorResponses {
     /// The statuses the host can answer for `route`, in order, with their documentation.
     private static func answers(for route: Route) -> [(String, JSONObject)] {
         var answers: [(String, JSONObject)] = [
-            ("400", answer("Bad request: a malformed query string, too many query parameters, or a path parameter, query or body its schema refuses (the message names the field)", message)),
-            ("401", answer("No API key (`message`), or a key that is unknown or expired (`error`)", messageOrAuth)),
-            ("403", answer("The key's user is locked (`error`), or the user may not do this (`message`)", messageOrAuth)),
-            ("404", answer("Not found, or no user for the key (`error`)", messageOrAuth)),
+            ("400", answer("Bad request: a malformed query string, too many query parameters, or a path parameter, query or body its schema refuses (the message names the field)",
+                           message, example: ["message": "invalid_type in 'email': Required"])),
+            ("401", answer("No API key (`message`), or a key that is unknown or expired (`error`)", messageOrAuth,
+                           example: ["error": "Your apiKey is not valid"])),
+            ("403", answer("The key's user is locked (`error`), or the user may not do this (`message`)", messageOrAuth,
+                           example: ["message": "Forbidden"])),
+            ("404", answer("Not found, or no user for the key (`error`)", messageOrAuth, example: ["message": "Not found"])),
         ]
         if route.method.writes {
-            answers.append(("409", answer("The write conflicts with existing or related records", message)))
+            answers.append(("409", answer("The write conflicts with existing or related records", message,
+                                          example: ["message": "Team slug already exists"])))
         }
         if route.bodySchemaDocument != nil {
-            answers.append(("413", answer("The body is larger than the server's limit (`limits.max_body_bytes`)", message)))
+            answers.append(("413", answer("The body is larger than the server's limit (`limits.max_body_bytes`)", message,
+                                          example: ["message": "request body too large"])))
         }
-        answers.append(("429", answer("Too many requests (when the server limits request rates): retry after `Retry-After` seconds", message, retryAfter: true)))
-        answers.append(("503", answer("The database is unavailable, the statement took too long, or the server is busy: retry after `Retry-After` seconds", message, retryAfter: true)))
+        answers.append(("429", answer("Too many requests (when the server limits request rates): retry after `Retry-After` seconds", message,
+                                      retryAfter: true, example: ["message": "Rate limit exceeded"])))
+        answers.append(("503", answer("The database is unavailable, the statement took too long, or the server is busy: retry after `Retry-After` seconds",
+                                      message, retryAfter: true, example: ["message": "The database is unavailable. Please try again shortly."])))
         return answers
     }
 
     private static let message: JSONValue = ["$ref": .string("#/components/schemas/\(messageComponent)")]
     private static let messageOrAuth: JSONValue = ["anyOf": [message, ["$ref": .string("#/components/schemas/\(authComponent)")]]]
 
-    private static func answer(_ description: String, _ schema: JSONValue, retryAfter: Bool = false) -> JSONObject {
+    private static func answer(_ description: String, _ schema: JSONValue, retryAfter: Bool = false, example: JSONValue) -> JSONObject {
         var answer = JSONObject()
         answer["description"] = .string(description)
         if retryAfter {
             answer["headers"] = ["Retry-After": ["description": "Seconds to wait before retrying", "schema": ["type": "integer"]]]
         }
-        answer["content"] = ["application/json": ["schema": schema]]
+        answer["content"] = ["application/json": ["schema": schema, "example": example]]
         return answer
     }
 }

@@ -5,17 +5,17 @@
 /// names the plugin that serves it and its version (`x-calapi-plugin`).
 enum OpenAPIBuilder {
     static func document(routes: [Route], components: [ComponentSchema], serverURL: String) -> JSONValue {
+        var schemas = JSONObject(members: [])
+        for component in components + hostComponents { schemas[component.name] = OpenAPISchema.from(component.schema) }
         var paths = JSONObject(members: [])
         var tags: [String] = []
         for route in routes.sorted(by: { ($0.template.description, $0.method.rawValue) < ($1.template.description, $1.method.rawValue) }) {
             var item: JSONObject
             if case .object(let existing)? = paths[route.template.description] { item = existing } else { item = JSONObject(members: []) }
-            item[route.method.names[0].lowercased()] = .object(operation(for: route))
+            item[route.method.names[0].lowercased()] = .object(exemplified(operation(for: route), components: schemas))
             paths[route.template.description] = .object(item)
             if !tags.contains(route.resource) { tags.append(route.resource) }
         }
-        var schemas = JSONObject(members: [])
-        for component in components + HostErrorResponses.components { schemas[component.name] = OpenAPISchema.from(component.schema) }
         var securitySchemes = JSONObject(members: [])
         securitySchemes["ApiKeyAuth"] = object(["type": .string("apiKey"), "in": .string("query"), "name": .string("apiKey"),
                                                 "description": .string("Cal.com's way")])
@@ -36,6 +36,9 @@ enum OpenAPIBuilder {
         document["components"] = .object(componentsObject)
         return .object(document)
     }
+
+    /// The components the host adds beside the plugins' (their names are reserved).
+    static var hostComponents: [ComponentSchema] { HostErrorResponses.components + [DocumentedFormats.timeZone] }
 
     private static func operation(for route: Route) -> JSONObject {
         var operation = route.operation
@@ -69,6 +72,33 @@ enum OpenAPIBuilder {
         if responses.members.isEmpty { responses["200"] = object(["description": .string("OK")]) }
         operation["responses"] = .object(HostErrorResponses.merged(responses, for: route))
         return operation
+    }
+
+    /// The operation with an `example` on its request body and on each answer that has none,
+    /// composed from its schema's parts (`ComposedExample`) where they have examples.
+    private static func exemplified(_ operation: JSONObject, components: JSONObject) -> JSONObject {
+        var result = operation
+        if case .object(let body)? = result["requestBody"] { result["requestBody"] = .object(exemplifiedMedia(body, components)) }
+        if case .object(var responses)? = result["responses"] {
+            for index in responses.members.indices {
+                if case .object(let answer) = responses.members[index].value {
+                    responses.members[index].value = .object(exemplifiedMedia(answer, components))
+                }
+            }
+            result["responses"] = .object(responses)
+        }
+        return result
+    }
+
+    private static func exemplifiedMedia(_ holder: JSONObject, _ components: JSONObject) -> JSONObject {
+        guard case .object(var content)? = holder["content"], case .object(var media)? = content["application/json"],
+              media["example"] == nil, let schema = media["schema"],
+              let example = ComposedExample.of(schema, components: components) else { return holder }
+        media["example"] = example
+        content["application/json"] = .object(media)
+        var result = holder
+        result["content"] = .object(content)
+        return result
     }
 
     private static func object(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {

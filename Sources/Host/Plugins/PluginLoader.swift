@@ -46,7 +46,13 @@ struct PluginLoader {
         }
         let initialize = unsafeBitCast(initSymbol, to: calapi_plugin_init_v1_fn.self)
 
-        let registration = Registration(pluginName: magic.name, pluginVersion: magic.version, file: path, catalog: catalog)
+        var componentOwners: [String: String] = [:]
+        for component in OpenAPIBuilder.hostComponents { componentOwners[component.name] = "calapi itself" }
+        for plugin in alreadyLoaded {
+            for component in plugin.componentSchemas { componentOwners[component.name] = "plugin \"\(plugin.name)\"" }
+        }
+        let registration = Registration(pluginName: magic.name, pluginVersion: magic.version, file: path, catalog: catalog,
+                                        componentOwners: componentOwners)
         let result = Registrar.withRegistrar(for: registration) { initialize(HostTable.shared, $0) }
         registration.finish()
         if let problem = registration.problem {

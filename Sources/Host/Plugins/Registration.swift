@@ -8,6 +8,8 @@ final class Registration {
     let file: String
     private let catalog: StatementCatalog
     private let statementBase: Int
+    /// Who already holds each component name (the document has one schema per name).
+    private let componentOwners: [String: String]
 
     private(set) var ceilings: [String: MethodSet] = [:]
     private(set) var statements: [(name: String, sql: String, writes: Bool)] = []
@@ -18,8 +20,9 @@ final class Registration {
     /// The message the plugin gave with `set_error`.
     var initError: String?
 
-    init(pluginName: String, pluginVersion: String, file: String, catalog: StatementCatalog) {
+    init(pluginName: String, pluginVersion: String, file: String, catalog: StatementCatalog, componentOwners: [String: String]) {
         self.pluginName = pluginName
+        self.componentOwners = componentOwners
         self.pluginVersion = pluginVersion
         self.file = file
         self.catalog = catalog
@@ -85,6 +88,12 @@ final class Registration {
     }
 
     func addComponent(name: String, schema: calapi_str) -> Int32 {
+        if let owner = componentOwners[name] {
+            return refuse("component schema \"\(name)\" is already registered by \(owner)")
+        }
+        guard !componentSchemas.contains(where: { $0.name == name }) else {
+            return refuse("component schema \"\(name)\" is registered twice")
+        }
         do {
             guard let (_, document) = try compile(schema, what: "component schema \"\(name)\"") else {
                 return refuse("component schema \"\(name)\" is empty")

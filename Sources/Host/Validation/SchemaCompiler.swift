@@ -81,6 +81,12 @@ struct SchemaCompiler {
                     throw SchemaError(pointer: here, message: "\"x-coerce\" must be \"number\", \"parseInt\" or \"digits\"")
                 }
                 node.numberRule = rule
+            case "x-document":
+                // Checked for well-formedness only: its keywords are the document's, not the validator's.
+                guard case .object = value else {
+                    throw SchemaError(pointer: here, message: "\"x-document\" must be an object of schema keywords")
+                }
+                _ = try compile(value, at: here)
             case _ where Self.annotations.contains(keyword):
                 continue
             default:

@@ -12,6 +12,8 @@ final class TimeZoneNames {
 
     /// Every known zone name.
     let names: Set<String>
+    /// The same names in byte order (the OpenAPI document lists them).
+    let ordered: [String]
     /// Cal.com's refusal message: `Expected one of the following: ` and all names joined by ", ".
     let message: String
 
@@ -20,6 +22,7 @@ final class TimeZoneNames {
         Self.collect(directory: root, prefix: "", depth: 0, into: &found)
         found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         names = Set(found)
+        ordered = found
         message = "Expected one of the following: " + found.joined(separator: ", ")
     }
 

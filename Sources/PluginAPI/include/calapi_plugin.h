@@ -82,8 +82,15 @@
  * deprecated, readOnly, writeOnly, $comment. calapi's own: "x-message" (the message reported when
  * this schema refuses a value, instead of zod's) and "x-coerce" on an integer or number property of
  * a query schema ("number": JavaScript's Number(), the default; "parseInt": parseInt, so `12abc` is
- * 12; "digits": decimal digits only). A refused value answers 400 {"message": "<zod-style issues>"}
- * before the handler runs; a body that is not JSON answers 400 too.
+ * 12; "digits": decimal digits only), and "x-document": an object of schema keywords the OpenAPI
+ * document states in place of this schema's own but the validator does not check, for a rule the
+ * handler enforces with its own message (a maximum `take`, a compound id's `pattern`, a date the
+ * handler parses); its keywords must be ones listed here. A refused value answers 400 {"message":
+ * "<zod-style issues>"} before the handler runs; a body that is not JSON answers 400 too.
+ * In the document, "format" email also states its rule as a "pattern", "time" becomes a "pattern"
+ * (HH:mm[:ss]), "timezone" refers to the TimeZone component (the names the server accepts), and
+ * "x-coerce": "digits" adds "minimum": 0. Component names are unique: a plugin registering a name
+ * that the host (ErrorMessage, AuthError, TimeZone) or an earlier plugin holds is refused.
  */
 #ifndef CALAPI_PLUGIN_H
 #define CALAPI_PLUGIN_H
